@@ -1,0 +1,11 @@
+namespace Acode.Ec2Emulator.Machines;
+
+/// <summary>Where and how a <see cref="MachineHost"/> keeps its machines.</summary>
+public sealed record MachineHostOptions
+{
+    /// <summary>A folder the host owns; each machine lives in a sub-folder named after its instance id.</summary>
+    public required string WorkRoot { get; init; }
+
+    /// <summary>The SSH port of every machine; null means 22 when running as root, else a free high port per machine.</summary>
+    public int? SshPort { get; init; }
+}

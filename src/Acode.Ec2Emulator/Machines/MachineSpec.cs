@@ -1,0 +1,20 @@
+namespace Acode.Ec2Emulator.Machines;
+
+/// <summary>What the API layer asks a machine to be, fixed at launch.</summary>
+public sealed record MachineSpec
+{
+    /// <summary>The EC2 instance id, e.g. <c>i-0123456789abcdef0</c>.</summary>
+    public required string InstanceId { get; init; }
+
+    /// <summary>The AMI's default login user (<c>ec2-user</c> for Amazon Linux, <c>ubuntu</c> for Ubuntu).</summary>
+    public required string UserName { get; init; }
+
+    /// <summary>The key pair's public key as an OpenSSH line, authorised for <see cref="UserName"/>; null when launched without a key pair.</summary>
+    public string? AuthorizedKey { get; init; }
+
+    /// <summary>The decoded user data (a <c>#!</c> script, <c>#cloud-config</c>, or a MIME multi-part of them); null when none.</summary>
+    public string? UserData { get; init; }
+
+    /// <summary>Extra environment for every session and for user data, e.g. <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c>.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
