@@ -17,7 +17,7 @@ public static class DidYouMean
         var limit = Math.Max(1, Math.Min(3, value.Length / 3));
         return candidates
             .Select(c => (Candidate: c, Distance: Distance(value.ToLowerInvariant(), c.ToLowerInvariant())))
-            .Where(x => x.Distance > 0 && x.Distance <= limit)
+            .Where(x => x.Distance <= limit && !string.Equals(x.Candidate, value, StringComparison.Ordinal))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .Take(count)
