@@ -31,7 +31,10 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Security groups to attach (FR-014).</summary>
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
 
-    /// <summary>An existing key pair (FR-015); requires <see cref="PrivateKeyPath"/>.</summary>
+    /// <summary>
+    /// An existing key pair (FR-015). Its private half is read from <see cref="PrivateKeyPath"/>, or when that is null
+    /// from <c>~/.ssh/&lt;keyPairName&gt;.pem</c> then <c>~/.ssh/&lt;keyPairName&gt;</c>.
+    /// </summary>
     public string? KeyPairName { get; init; }
 
     /// <summary>

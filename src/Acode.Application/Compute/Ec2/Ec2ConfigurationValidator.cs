@@ -72,6 +72,7 @@ public static class Ec2ConfigurationValidator
     {
         null => "nothing",
         string s => "\"" + s + "\"",
+        bool b => b ? "true" : "false",
         TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "nothing",
@@ -132,11 +133,6 @@ public static class Ec2ConfigurationValidator
             add("keyPairName", "is required when autoKeyPair is false", null);
         }
 
-        if (c.KeyPairName is not null && string.IsNullOrWhiteSpace(c.PrivateKeyPath))
-        {
-            add("privateKeyPath", "is required with keyPairName (acode must authenticate with its private half)", c.PrivateKeyPath);
-        }
-
         if (c.InstanceProfileArn is { } profile
             && !Ec2Formats.InstanceProfileName().IsMatch(profile)
             && !Ec2Formats.InstanceProfileArn().IsMatch(profile))
@@ -150,16 +146,6 @@ public static class Ec2ConfigurationValidator
         if (c.SpotMaxPrice is { } price && price <= 0m)
         {
             add("spotMaxPrice", "must be a positive price in USD per hour", price);
-        }
-
-        if (!c.SpotEnabled && c.SpotMaxPrice is not null)
-        {
-            add("spotMaxPrice", "has no effect unless spotEnabled is true", c.SpotMaxPrice);
-        }
-
-        if (!c.SpotEnabled && c.SpotInstanceTypes.Count > 0)
-        {
-            add("spotInstanceTypes", "has no effect unless spotEnabled is true", string.Join(",", c.SpotInstanceTypes));
         }
     }
 

@@ -21,7 +21,10 @@ public static class Ec2InstanceTypeValidator
         var match = Ec2Formats.InstanceType().Match(instanceType);
         if (!match.Success)
         {
-            var suggestions = Suggest(instanceType.Trim().ToLowerInvariant(), offeredTypes);
+            var bare = instanceType.Trim().TrimEnd('.').ToLowerInvariant();
+            var suggestions = Ec2InstanceCatalog.Families.Contains(bare)
+                ? Ec2InstanceCatalog.All.Where(s => s.Family == bare).Select(s => s.Name).Take(3).ToList()
+                : Suggest(instanceType.Trim(), offeredTypes);
             return Fail(instanceType, $"\"{instanceType}\" is not an instance type name (expected family.size, e.g. t3.medium){Hint(suggestions)}", suggestions);
         }
 
