@@ -98,7 +98,8 @@ public static class AcodeConfigLoader
             c = c with { Profile = profile };
         }
 
-        if (Get(EndpointUrlVariable) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var endpoint))
+        // A malformed URL is kept (as a relative URI) so that validation reports it instead of silently dropping it.
+        if (Get(EndpointUrlVariable) is { } url && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var endpoint))
         {
             c = c with { EndpointUrl = endpoint };
         }

@@ -167,6 +167,16 @@ public sealed class Ec2ConfigurationYamlTests
     }
 
     [Fact]
+    public void A_malformed_endpoint_from_the_environment_is_reported_not_dropped()
+    {
+        var env = new Dictionary<string, string?> { [AcodeConfigLoader.EndpointUrlVariable] = "localhost:4566" };
+
+        var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  region: us-east-1\n", env));
+
+        Assert.Equal(["ec2Target.endpointUrl: must be an absolute http or https URL, got \"localhost:4566\""], error.Errors);
+    }
+
+    [Fact]
     public void A_missing_region_everywhere_is_reported()
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  instanceType: t3.micro\n"));
