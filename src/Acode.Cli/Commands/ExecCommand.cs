@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Cli.CommandLine;
+using Acode.Cli.Errors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Acode.Cli.Commands;
+
+/// <summary>
+/// <c>acode exec</c>: prepare a target, upload the workspace, run the command with output streamed, download, tear
+/// down; the exit code is the remote command's. Parses, validates and checks the mode now; the run itself needs the
+/// EC2 target's <see cref="IComputeTargetFactory"/>.
+/// </summary>
+internal static class ExecCommand
+{
+    public static Command Create(CommandFactory factory)
+    {
+        var command = CommandFactory.Create(
+            "exec",
+            "Run a command on a compute target: prepare it (EC2: provision an instance), upload the workspace, run with output streamed live, download results, tear down (EC2: terminate). The exit code is the remote command's. --emulator runs everything against an in-process EC2 emulator: nothing leaves the machine and nothing is spent, so it is allowed in every mode; any other EC2 endpoint needs burst mode.",
+            "acode exec --emulator -- uname -a",
+            "acode exec --mode burst --upload . --download out/report.xml:./report.xml -- make test");
+        var target = new Option<string>("--target") { Description = "The target type.", DefaultValueFactory = _ => Ec2Configuration.Ec2TargetType, HelpName = "ec2|ssh" };
+        target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, "ssh");
+        var upload = new Option<string>("--upload") { Description = "The local folder uploaded as the remote workspace.", DefaultValueFactory = _ => "." };
+        var download = new Option<string[]>("--download") { Description = "REMOTE:LOCAL to download after the command; repeat for several." };
+        var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace (and, for EC2, the instance) instead of tearing down." };
+        var emulator = new Option<bool>("--emulator") { Description = "Run against an in-process EC2 emulator (no AWS account, no spend, any mode)." };
+        var commandLine = new Argument<string[]>("command") { Description = "The command to run, after --.", Arity = ArgumentArity.OneOrMore };
+        foreach (var option in new Option[] { target, upload, download, keep, emulator })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(commandLine);
+        factory.Handle(command, (context, cancellationToken) =>
+        {
+            var parse = context.Parse;
+            var targetType = parse.GetValue(target)!;
+            var uploadFolder = Path.GetFullPath(parse.GetValue(upload)!, context.Host.WorkingDirectory);
+            if (!Directory.Exists(uploadFolder))
+            {
+                throw new UsageException("--upload", $"no such folder: {uploadFolder}");
+            }
+
+            _ = (parse.GetValue(download) ?? []).Select(DownloadSpec.Parse).ToList();
+            var useEmulator = parse.GetValue(emulator);
+            if (useEmulator && targetType != Ec2Configuration.Ec2TargetType)
+            {
+                throw new UsageException("--emulator", "emulates EC2 only; drop --target ssh");
+            }
+
+            if (targetType == "ssh")
+            {
+                throw new FeatureNotAvailableException("acode exec --target ssh", "an sshTarget: section in .acode/config.yml");
+            }
+
+            // The mode check comes before anything that could construct an AWS client; only the in-process emulator is exempt.
+            if (!useEmulator)
+            {
+                context.EnsureCloudAllowed();
+                context.BuildEc2Configuration();
+            }
+
+            _ = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
+                ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
+            throw new FeatureNotAvailableException("acode exec", "the exec pipeline of the EC2 target");
+        });
+        return command;
+    }
+}
