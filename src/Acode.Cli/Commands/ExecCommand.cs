@@ -34,24 +34,22 @@ internal static class ExecCommand
         }
 
         command.Arguments.Add(commandLine);
-        factory.Handle(command, (context, cancellationToken) =>
+        factory.Handle(command, async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             var targetType = parse.GetValue(target)!;
-            var uploadFolder = Path.GetFullPath(parse.GetValue(upload)!, context.Host.WorkingDirectory);
-            if (!Directory.Exists(uploadFolder))
+            var request = new ExecRequest
             {
-                throw new UsageException("--upload", $"no such folder: {uploadFolder}");
-            }
-
-            _ = (parse.GetValue(download) ?? []).Select(DownloadSpec.Parse).ToList();
+                UploadFolder = Path.GetFullPath(parse.GetValue(upload)!, context.Host.WorkingDirectory),
+                Downloads = [.. (parse.GetValue(download) ?? []).Select(DownloadSpec.Parse)
+                    .Select(d => d with { Local = Path.GetFullPath(d.Local, context.Host.WorkingDirectory) })],
+                Keep = parse.GetValue(keep),
+                CommandLine = string.Join(' ', parse.GetRequiredValue(commandLine)),
+            };
+            FlagCheck.Require(Directory.Exists(request.UploadFolder), "--upload", $"no such folder: {request.UploadFolder}");
             var useEmulator = parse.GetValue(emulator);
-            if (useEmulator && targetType != Ec2Configuration.Ec2TargetType)
-            {
-                throw new UsageException("--emulator", "emulates EC2 only; drop --target ssh");
-            }
-
-            if (targetType == "ssh")
+            FlagCheck.Require(!useEmulator || targetType == Ec2Configuration.Ec2TargetType, "--emulator", "emulates EC2 only; drop --target ssh");
+            if (targetType != Ec2Configuration.Ec2TargetType)
             {
                 throw new FeatureNotAvailableException("acode exec --target ssh", "an sshTarget: section in .acode/config.yml");
             }
@@ -60,12 +58,19 @@ internal static class ExecCommand
             if (!useEmulator)
             {
                 context.EnsureCloudAllowed();
-                context.BuildEc2Configuration();
             }
 
-            _ = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
+            // The emulator plays us-east-1 unless told otherwise, so no region need be configured for it.
+            var configuration = context.BuildEc2Configuration(c => useEmulator && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
+            var targetFactory = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
                 ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
-            throw new FeatureNotAvailableException("acode exec", "the exec pipeline of the EC2 target");
+            if (useEmulator)
+            {
+                throw new FeatureNotAvailableException("acode exec --emulator", "the EC2 emulator (Acode.Ec2Emulator.Ec2Emulator)");
+            }
+
+            var computeTarget = await targetFactory.CreateAsync(configuration, cancellationToken);
+            return await ExecPipeline.RunAsync(context, computeTarget, request, cancellationToken);
         });
         return command;
     }

@@ -1,12 +1,18 @@
 using Acode.Cli;
 using Acode.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.UnitTests.Cli;
 
 /// <summary>Runs the CLI in this process with string writers, a chosen environment and a folder that holds no config file.</summary>
 internal static class InProcessCli
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action<IServiceCollection>? services = null,
+        string? workingDirectory = null,
+        CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -15,9 +21,10 @@ internal static class InProcessCli
             Out = output,
             Error = error,
             Environment = environment ?? new Dictionary<string, string?>(),
-            WorkingDirectory = Path.Combine(Path.GetTempPath(), "acode-unit-" + Guid.NewGuid().ToString("N")),
+            WorkingDirectory = workingDirectory ?? Path.Combine(Path.GetTempPath(), "acode-unit-" + Guid.NewGuid().ToString("N")),
+            ConfigureServices = services,
         };
-        var code = await CliApplication.RunAsync(args, host);
+        var code = await CliApplication.RunAsync(args, host, cancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 }
