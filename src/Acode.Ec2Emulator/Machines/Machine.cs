@@ -49,6 +49,9 @@ public sealed class Machine
     /// <summary>The user sessions log in as: <see cref="MachineSpec.UserName"/> as root, else the emulator's own user.</summary>
     public string LoginUserName => _host.IsRoot ? Spec.UserName : Environment.UserName;
 
+    /// <summary>True while a <c>shutdown +N</c> run inside the machine is pending.</summary>
+    internal bool IsShutdownScheduled => _watcher?.IsScheduled ?? false;
+
     /// <summary>The value of <see cref="MachineConstants.InstanceMarkerVariable"/> that every process of this machine carries.</summary>
     public string Marker { get; }
 
@@ -200,8 +203,8 @@ public sealed class Machine
             var port = fixedPort ?? LoopbackAddresses.FreePort(address);
             SshdConfig.Write(_layout, address, port, account.Name, Marker, HostKeys.Existing(_layout));
             var sshd = SshdProcess.Start(_layout, Marker);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_host.Options.BootTimeout);
+            using var deadline = new CancellationTokenSource(_host.Options.BootTimeout, _host.TimeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
                 await sshd.WaitListeningAsync(timeout.Token);
