@@ -203,6 +203,12 @@ public sealed class Machine
             var port = fixedPort ?? LoopbackAddresses.FreePort(address);
             SshdConfig.Write(_layout, address, port, account.Name, Marker, HostKeys.Existing(_layout));
             var sshd = SshdProcess.Start(_layout, Marker);
+            if (!ExitCleanup.AddListener(_host.Nonce, sshd.Pid, _layout.SshdConfig))
+            {
+                await StopQuietlyAsync(sshd);
+                throw new MachineBootException(Spec.InstanceId, "the emulator is shutting down");
+            }
+
             using var deadline = new CancellationTokenSource(_host.Options.BootTimeout, _host.TimeProvider);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
@@ -213,6 +219,7 @@ public sealed class Machine
             catch (Exception e) when (e is IOException or OperationCanceledException)
             {
                 await StopQuietlyAsync(sshd);
+                ExitCleanup.RemoveListener(_host.Nonce, sshd.Pid);
                 if (e is IOException && fixedPort is null && sshd.FailedOnAddressInUse && attempt < 3)
                 {
                     _logger.SshdPortTaken(Spec.InstanceId, address, port);
@@ -234,14 +241,15 @@ public sealed class Machine
     {
         _watcher?.Dispose();
         _watcher = null;
+        // sshd with its connections, sessions, user data and whatever they forked or daemonized.
+        var killed = MachineProcesses.KillAll(m => m == Marker, _sshd is { } listener ? [listener.Pid] : []);
         if (_sshd is { } sshd)
         {
             await StopQuietlyAsync(sshd);
+            ExitCleanup.RemoveListener(_host.Nonce, sshd.Pid);
             _sshd = null;
         }
 
-        // Sessions, user data and whatever they forked or daemonized.
-        var killed = MarkedProcesses.KillAll(m => m == Marker);
         if (IsBooted)
         {
             _logger.MachineHalted(Spec.InstanceId, killed);

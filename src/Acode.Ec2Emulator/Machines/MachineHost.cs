@@ -108,7 +108,7 @@ public sealed class MachineHost : IAsyncDisposable
         }
 
         await Task.WhenAll(_machines.Values.Select(m => m.HaltAsync()));
-        var killed = MarkedProcesses.KillAll(m => m.EndsWith(ExitCleanup.Suffix(Nonce), StringComparison.Ordinal));
+        var killed = ExitCleanup.KillHost(Nonce);
         foreach (var address in _addresses.Keys)
         {
             ReleaseAddress(address);

@@ -9,10 +9,12 @@ namespace Acode.Ec2Emulator.Machines;
 internal sealed class SshdProcess
 {
     private const int TailLines = 40;
+    private static readonly TimeSpan ReaderGrace = TimeSpan.FromSeconds(2);
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly StreamWriter _log;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SshdProcess(Process process, StreamWriter log)
     {
@@ -20,7 +22,8 @@ internal sealed class SshdProcess
         _log = log;
     }
 
-    public int Pid => _process.Id;
+    /// <summary>The listener's process id, kept after the process object is gone.</summary>
+    public int Pid { get; private set; }
 
     /// <summary>Starts sshd with the machine's marker in its environment, which every session then inherits.</summary>
     public static SshdProcess Start(MachineLayout layout, string marker)
@@ -42,6 +45,7 @@ internal sealed class SshdProcess
         process.OutputDataReceived += (_, e) => sshd.OnLine(e.Data);
         process.Exited += (_, _) => sshd.OnExited();
         process.Start();
+        sshd.Pid = process.Id;
         process.StandardInput.Close();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -60,13 +64,15 @@ internal sealed class SshdProcess
         }
     }
 
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>Kills sshd (its sessions go by their marker) and waits until it is gone, so its port is free again.</summary>
+    /// <summary>Kills sshd and waits until it is gone, so its port is free again.</summary>
+    /// <remarks>
+    /// Waits on the exit itself, not on <see cref="Process.WaitForExitAsync"/>, which also waits for the end of
+    /// stderr: sshd's connection processes inherit that pipe and may hold it open a little longer.
+    /// </remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Posix.Kill(_process.Id, Posix.SigKill);
-        await _process.WaitForExitAsync(cancellationToken);
+        Posix.Kill(Pid, Posix.SigKill);
+        await _exited.Task.WaitAsync(cancellationToken);
         _process.Dispose();
         lock (_tail)
         {
@@ -107,11 +113,17 @@ internal sealed class SshdProcess
 
     private void OnExited()
     {
+        _exited.TrySetResult();
+        if (_listening.Task.IsCompleted)
+        {
+            return;
+        }
+
         var code = "unknown";
         try
         {
-            // Let the stderr reader drain first, so the exception carries sshd's last words.
-            _process.WaitForExit();
+            // Let the stderr reader drain first (briefly), so the exception carries sshd's last words.
+            _process.WaitForExit(ReaderGrace);
             code = _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (InvalidOperationException)
