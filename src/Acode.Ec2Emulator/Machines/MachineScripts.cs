@@ -5,7 +5,7 @@ namespace Acode.Ec2Emulator.Machines;
 /// <summary>The shell scripts a machine carries: its shims, its session entry point and its user-data runner.</summary>
 internal static class MachineScripts
 {
-    private static readonly string[] PowerCommands = ["shutdown", "poweroff", "halt", "reboot"];
+    private static readonly string[] PowerCommands = ["shutdown", "poweroff", "halt"];
 
     /// <summary>Writes the shims (<c>shutdown</c>, <c>poweroff</c>, <c>halt</c>, <c>reboot</c>, <c>sudo</c>) and the session entry.</summary>
     public static void WriteShims(MachineLayout layout)
@@ -14,6 +14,8 @@ internal static class MachineScripts
         {
             Write(Path.Combine(layout.Bin, command), PowerShim(command, layout.ShutdownRequests));
         }
+
+        Write(Path.Combine(layout.Bin, "reboot"), RebootShim);
 
         Write(Path.Combine(layout.Bin, "sudo"), SudoShim);
         Write(layout.SessionEntry, SessionEntry(layout));
@@ -66,6 +68,13 @@ internal static class MachineScripts
         dir={{Quote(requests)}}
         id="$(date +%s%N).$$"
         printf '%s\n' {{command}} "$@" > "$dir/.$id.tmp" && mv "$dir/.$id.tmp" "$dir/$id.req"
+
+        """;
+
+    private const string RebootShim = """
+        #!/bin/sh
+        # Emulated reboot: a real instance would come back with the same disk; this one simply keeps running.
+        echo "reboot: emulated machine, nothing to do (it keeps running)" >&2
 
         """;
 

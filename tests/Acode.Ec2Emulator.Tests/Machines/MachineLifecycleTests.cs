@@ -45,7 +45,7 @@ public sealed class MachineLifecycleTests
         var sshd = int.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(machine.HomePath)!, "run", "sshd.pid")).Trim());
         // sshd's own processes show no marker (sshd writes its title over its environment): they are its descendants.
         var before = MachineProcesses.Find(m => m == machine.Marker, [sshd]);
-        Assert.True(before.Count >= 4, $"expected listener, connection processes and sleep, found {before.Count}");
+        Assert.True(before.Count >= 3, $"expected the listener, its connection process(es) and sleep, found {before.Count}");
 
         await fixture.DisposeAsync();
 
