@@ -87,7 +87,13 @@ internal sealed class MachineFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
-        Directory.Delete(Root, recursive: true);
+        try
+        {
+            await Host.DisposeAsync();
+        }
+        finally
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 }

@@ -39,15 +39,22 @@ public sealed class MachineLifecycleTests
     public async Task Dispose_leaves_no_process_of_the_host_even_with_a_client_connected()
     {
         var fixture = new MachineFixture();
-        var machine = await fixture.BootAsync();
-        await MachineFixture.RunAsync(machine, fixture.Key, "nohup sleep 1000 </dev/null >/dev/null 2>&1 &");
-        using var connected = await MachineFixture.ConnectAsync(machine, fixture.Key);
-        var sshd = int.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(machine.HomePath)!, "run", "sshd.pid")).Trim());
-        // sshd's own processes show no marker (sshd writes its title over its environment): they are its descendants.
-        var before = MachineProcesses.Find(m => m == machine.Marker, [sshd]);
-        Assert.True(before.Count >= 3, $"expected the listener, its connection process(es) and sleep, found {before.Count}");
-
-        await fixture.DisposeAsync();
+        List<int> before;
+        Machine machine;
+        try
+        {
+            machine = await fixture.BootAsync();
+            await MachineFixture.RunAsync(machine, fixture.Key, "nohup sleep 1000 </dev/null >/dev/null 2>&1 &");
+            using var connected = await MachineFixture.ConnectAsync(machine, fixture.Key);
+            var sshd = int.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(machine.HomePath)!, "run", "sshd.pid")).Trim());
+            // sshd's own processes show no marker (sshd writes its title over its environment): they are its descendants.
+            before = MachineProcesses.Find(m => m == machine.Marker, [sshd]);
+            Assert.True(before.Count >= 3, $"expected the listener, its connection process(es) and sleep, found {before.Count}");
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
 
         Assert.DoesNotContain(before, IsAlive);
         Assert.Empty(MachineProcesses.Find(m => m == machine.Marker));
