@@ -7,7 +7,7 @@ namespace Acode.Ec2Emulator.Machines;
 /// One emulated instance's machine: its disk (a folder under the host's work root), its sshd, its boot log.
 /// Sessions run as <see cref="MachineSpec.UserName"/> when the emulator runs as root, else as the emulator's own user.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A machine ends with DestroyAsync or its host's DisposeAsync, which release the watcher; the semaphore holds no wait handle.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A machine ends with DestroyAsync or its host's DisposeAsync, which release the shutdown schedule; the semaphore holds no wait handle.")]
 public sealed class Machine
 {
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
@@ -17,7 +17,7 @@ public sealed class Machine
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
     private SshdProcess? _sshd;
-    private ShutdownWatcher? _watcher;
+    private ShutdownSchedule? _shutdown;
     private string _lastConsoleOutput = string.Empty;
     private bool _destroyed;
 
@@ -50,7 +50,7 @@ public sealed class Machine
     public string LoginUserName => _host.IsRoot ? Spec.UserName : Environment.UserName;
 
     /// <summary>True while a <c>shutdown +N</c> run inside the machine is pending.</summary>
-    internal bool IsShutdownScheduled => _watcher?.IsScheduled ?? false;
+    internal bool IsShutdownScheduled => _shutdown?.IsScheduled ?? false;
 
     /// <summary>The value of <see cref="MachineConstants.InstanceMarkerVariable"/> that every process of this machine carries.</summary>
     public string Marker { get; }
@@ -165,7 +165,7 @@ public sealed class Machine
 
         var (sshd, port) = await StartSshdAsync(address, account, cancellationToken);
         _sshd = sshd;
-        _watcher = new ShutdownWatcher(_layout.ShutdownRequests, _host.TimeProvider, RaiseShutdownRequested);
+        _shutdown = new ShutdownSchedule(_host.TimeProvider, RaiseShutdownRequested);
         Address = address;
         SshPort = port;
         IsBooted = true;
@@ -239,8 +239,8 @@ public sealed class Machine
 
     private async Task HaltCoreAsync()
     {
-        _watcher?.Dispose();
-        _watcher = null;
+        _shutdown?.Dispose();
+        _shutdown = null;
         // sshd with its connections, sessions, user data and whatever they forked or daemonized.
         var killed = MachineProcesses.KillAll(m => m == Marker, _sshd is { } listener ? [listener.Pid] : []);
         if (_sshd is { } sshd)
@@ -265,6 +265,9 @@ public sealed class Machine
         using var cleanup = new CancellationTokenSource(CleanupTimeout, _host.TimeProvider);
         await sshd.StopAsync(cleanup.Token);
     }
+
+    /// <summary>A shutdown shim ran inside the machine; ignored while halted.</summary>
+    internal void OnPowerRequest(string[] command) => _shutdown?.Submit(command);
 
     private void RaiseShutdownRequested()
     {

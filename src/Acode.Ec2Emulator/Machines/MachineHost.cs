@@ -20,6 +20,7 @@ public sealed class MachineHost : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Machine> _machines = new();
     private readonly ConcurrentDictionary<IPAddress, byte> _addresses = new();
+    private readonly PowerRequestWatcher _powerRequests;
     private int _disposed;
 
     public MachineHost(MachineHostOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
@@ -39,6 +40,7 @@ public sealed class MachineHost : IAsyncDisposable
         }
 
         ExitCleanup.Register(Nonce);
+        _powerRequests = new PowerRequestWatcher(Path.Combine(options.WorkRoot, ".power"), Deliver);
     }
 
     /// <summary>True when the host runs as root: port 22, and sessions as the AMI user.</summary>
@@ -82,7 +84,8 @@ public sealed class MachineHost : IAsyncDisposable
             throw new ArgumentException($"'{spec.InstanceId}' is not an instance id", nameof(spec));
         }
 
-        var layout = new MachineLayout(Path.Combine(Path.GetFullPath(Options.WorkRoot), spec.InstanceId));
+        var workRoot = Path.GetFullPath(Options.WorkRoot);
+        var layout = new MachineLayout(Path.Combine(workRoot, spec.InstanceId), spec.InstanceId, Path.Combine(workRoot, ".power"));
         var machine = new Machine(spec, this, layout);
         if (!_machines.TryAdd(spec.InstanceId, machine))
         {
@@ -107,6 +110,7 @@ public sealed class MachineHost : IAsyncDisposable
             return;
         }
 
+        _powerRequests.Dispose();
         await Task.WhenAll(_machines.Values.Select(m => m.HaltAsync()));
         var killed = ExitCleanup.KillHost(Nonce);
         foreach (var address in _addresses.Keys)
@@ -118,19 +122,26 @@ public sealed class MachineHost : IAsyncDisposable
         Logger.HostStopped(Nonce, killed);
     }
 
+    private void Deliver(string instanceId, string[] command)
+    {
+        if (_machines.TryGetValue(instanceId, out var machine))
+        {
+            machine.OnPowerRequest(command);
+        }
+    }
+
     internal void Forget(Machine machine) => _machines.TryRemove(new KeyValuePair<string, Machine>(machine.Spec.InstanceId, machine));
 
     /// <summary>The account sessions run as: the AMI user (created if needed) as root, else the current user.</summary>
     internal async Task<LinuxAccount> AccountForAsync(string userName, CancellationToken cancellationToken) =>
         IsRoot ? await LinuxUsers.EnsureAsync(userName, TimeProvider, cancellationToken) : LinuxUsers.Current();
 
-    /// <summary>Gives the user its HOME and the shutdown request folder, which its shims write to.</summary>
+    /// <summary>Gives the user its HOME.</summary>
     internal void PrepareForUser(MachineLayout layout, LinuxAccount account)
     {
         if (IsRoot)
         {
             Posix.Chown(layout.Home, account.Uid, account.Gid);
-            Posix.Chown(layout.ShutdownRequests, account.Uid, account.Gid);
         }
     }
 }

@@ -1,9 +1,11 @@
 namespace Acode.Ec2Emulator.Machines;
 
 /// <summary>The paths of one machine's disk, laid out like the parts of a real instance they stand for.</summary>
-internal sealed class MachineLayout(string root)
+internal sealed class MachineLayout(string root, string instanceId, string powerRequests)
 {
     public string Root { get; } = root;
+
+    public string InstanceId { get; } = instanceId;
 
     /// <summary>The login user's home; sessions and user data start here.</summary>
     public string Home => Path.Combine(Root, "home");
@@ -25,8 +27,8 @@ internal sealed class MachineLayout(string root)
 
     public string PidFile => Path.Combine(Run, "sshd.pid");
 
-    /// <summary>Where the shutdown shims drop their requests; writable by the machine's user.</summary>
-    public string ShutdownRequests => Path.Combine(Run, "shutdown");
+    /// <summary>The host's shared folder where the shutdown shims drop their requests; writable by every machine user.</summary>
+    public string PowerRequests { get; } = powerRequests;
 
     public string Log => Path.Combine(Root, "var", "log");
 
@@ -48,5 +50,5 @@ internal sealed class MachineLayout(string root)
     public string HostKeyPath(string type) => Path.Combine(EtcSsh, $"ssh_host_{type}_key");
 
     public IEnumerable<string> Folders =>
-        [Root, Home, Bin, EtcSsh, Run, ShutdownRequests, Log, Scripts, Path.GetDirectoryName(UserScriptsDone)!];
+        [Root, Home, Bin, EtcSsh, Run, Log, Scripts, Path.GetDirectoryName(UserScriptsDone)!];
 }

@@ -12,7 +12,7 @@ internal static class MachineScripts
     {
         foreach (var command in PowerCommands)
         {
-            Write(Path.Combine(layout.Bin, command), PowerShim(command, layout.ShutdownRequests));
+            Write(Path.Combine(layout.Bin, command), PowerShim(command, layout.PowerRequests, layout.InstanceId));
         }
 
         Write(Path.Combine(layout.Bin, "reboot"), RebootShim);
@@ -62,11 +62,11 @@ internal static class MachineScripts
     }
 
     // The request file is written aside and renamed in, so the emulator never reads half a request.
-    private static string PowerShim(string command, string requests) => $$"""
+    private static string PowerShim(string command, string requests, string instanceId) => $$"""
         #!/bin/sh
         # Emulated {{command}}: asks the emulator to power this machine off. It never touches the real host.
         dir={{Quote(requests)}}
-        id="$(date +%s%N).$$"
+        id="{{instanceId}}.$(date +%s%N).$$"
         printf '%s\n' {{command}} "$@" > "$dir/.$id.tmp" && mv "$dir/.$id.tmp" "$dir/$id.req"
 
         """;

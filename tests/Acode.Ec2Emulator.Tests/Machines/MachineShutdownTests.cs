@@ -28,24 +28,24 @@ public sealed class MachineShutdownTests
         var clock = new FakeTimeProvider();
         await using var fixture = new MachineFixture(clock);
         var machine = await fixture.BootAsync();
-        var requests = 0;
-        machine.ShutdownRequested += (_, _) => Interlocked.Increment(ref requests);
+        var raised = 0;
+        machine.ShutdownRequested += (_, _) => Interlocked.Increment(ref raised);
 
         await MachineFixture.RunAsync(machine, fixture.Key, "shutdown -h +1");
         Assert.True(await Eventually.TrueAsync(() => machine.IsShutdownScheduled));
         await MachineFixture.RunAsync(machine, fixture.Key, "shutdown -c");
         Assert.True(await Eventually.TrueAsync(() => !machine.IsShutdownScheduled));
         clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, Volatile.Read(ref requests));
+        Assert.Equal(0, Volatile.Read(ref raised));
 
         await MachineFixture.RunAsync(machine, fixture.Key, "shutdown -h +2; shutdown -h +1");
-        var requestFolder = Path.Combine(Path.GetDirectoryName(machine.HomePath)!, "run", "shutdown");
-        Assert.True(await Eventually.TrueAsync(() => !Directory.EnumerateFiles(requestFolder, "*.req").Any() && machine.IsShutdownScheduled));
+        var requests = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(machine.HomePath))!, ".power");
+        Assert.True(await Eventually.TrueAsync(() => !Directory.EnumerateFiles(requests, "*.req").Any() && machine.IsShutdownScheduled));
         clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(0, Volatile.Read(ref requests));
+        Assert.Equal(0, Volatile.Read(ref raised));
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, Volatile.Read(ref requests));
+        Assert.Equal(1, Volatile.Read(ref raised));
         clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(1, Volatile.Read(ref requests));
+        Assert.Equal(1, Volatile.Read(ref raised));
     }
 }
