@@ -99,7 +99,16 @@ public sealed class Machine
                 throw new InvalidOperationException($"machine {Spec.InstanceId} is already booted");
             }
 
-            await BootCoreAsync(address, cancellationToken);
+            try
+            {
+                await BootCoreAsync(address, cancellationToken);
+            }
+            catch
+            {
+                // A half-booted machine is no use: leave it halted, ready for another boot.
+                await HaltCoreAsync();
+                throw;
+            }
         }
         finally
         {
