@@ -40,9 +40,11 @@ public static class Ec2RequiredActions
         "sts:GetCallerIdentity",
     ];
 
-    /// <summary>Actions needed only with optional features: <c>iam:PassRole</c> when an instance profile is configured.</summary>
+    /// <summary>Actions needed only with optional features: <c>iam:PassRole</c> with an instance profile, Associate/DisassociateAddress with an Elastic IP.</summary>
     public static IReadOnlyList<string> Optional { get; } =
     [
         "iam:PassRole",
+        "ec2:AssociateAddress",
+        "ec2:DisassociateAddress",
     ];
 }

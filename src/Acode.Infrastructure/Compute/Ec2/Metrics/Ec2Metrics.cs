@@ -38,6 +38,9 @@ public sealed class Ec2Metrics : IDisposable
         _cost = _meter.CreateHistogram<double>("acode.ec2.instance.cost", "USD", "Estimated cost of one instance over its life");
     }
 
+    /// <summary>Gets the meter, for tests that listen to this instance only.</summary>
+    internal Meter Meter => _meter;
+
     /// <summary>Counts a launched instance.</summary>
     public void InstanceLaunched(string instanceType, bool spot) => _launched.Add(1, Tags(instanceType, spot));
 
