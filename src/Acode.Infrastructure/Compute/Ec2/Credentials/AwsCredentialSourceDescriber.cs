@@ -14,8 +14,8 @@ internal static class AwsCredentialSourceDescriber
 
     private const string InstanceMetadataDescription = "IAM role from the EC2 instance metadata service";
 
-    /// <summary>The default chain's sources in the order the SDK tries them.</summary>
-    public static IReadOnlyList<string> DefaultChainSources { get; } =
+    /// <summary>The default chain's sources in the order the SDK tries them (read now: AWS_PROFILE may change).</summary>
+    public static IReadOnlyList<string> DefaultChainSources() =>
     [
         "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)",
         "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)",

@@ -95,7 +95,7 @@ public sealed class Ec2CredentialResolver
 
     private static AwsCredentialsNotFoundException NotFound(string? explicitProfile, Exception? inner)
     {
-        var sources = explicitProfile is null ? AwsCredentialSourceDescriber.DefaultChainSources : [$"profile '{explicitProfile}' in {AwsCredentialSourceDescriber.SharedFilesDescription}"];
+        var sources = explicitProfile is null ? AwsCredentialSourceDescriber.DefaultChainSources() : [$"profile '{explicitProfile}' in {AwsCredentialSourceDescriber.SharedFilesDescription}"];
         var message = "No AWS credentials found. Tried, in order: " + string.Join("; ", sources) + ". "
             + (explicitProfile is null
                 ? "Fix: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run 'aws configure' (or 'aws sso login'), or set AWS_PROFILE or ec2Target.profile to a profile that has credentials, or run acode on an instance with an IAM role."
