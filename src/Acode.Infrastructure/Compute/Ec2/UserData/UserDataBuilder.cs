@@ -91,24 +91,40 @@ public static class UserDataBuilder
         foreach (var part in parts)
         {
             text.Append("--").Append(boundary).Append('\n');
-            if (part.ContentType is not null)
+            if (part.ContentType is null)
             {
-                var ascii = Ascii.IsValid(part.Content);
-                text.Append("Content-Type: ").Append(part.ContentType).Append("; charset=\"").Append(ascii ? "us-ascii" : "utf-8").Append("\"\n")
-                    .Append("MIME-Version: 1.0\n")
-                    .Append("Content-Transfer-Encoding: ").Append(ascii ? "7bit" : "8bit").Append('\n')
-                    .Append("Content-Disposition: attachment; filename=\"").Append(part.FileName).Append("\"\n\n");
+                // An embedded MIME document brings its own headers: it becomes a nested multipart as it stands.
+                AppendBody(text, part.Content);
+                continue;
             }
 
-            // An embedded MIME document brings its own headers: it becomes a nested multipart as it stands.
-            text.Append(part.Content);
-            if (!part.Content.EndsWith('\n'))
-            {
-                text.Append('\n');
-            }
+            // Non-ASCII text goes base64: cloud-init parses the document as a Python str, and an 8bit part would come
+            // back as Latin-1 bytes that it then decodes as UTF-8, mangling every non-ASCII character.
+            var ascii = Ascii.IsValid(part.Content);
+            text.Append("Content-Type: ").Append(part.ContentType).Append("; charset=\"").Append(ascii ? "us-ascii" : "utf-8").Append("\"\n")
+                .Append("MIME-Version: 1.0\n")
+                .Append("Content-Transfer-Encoding: ").Append(ascii ? "7bit" : "base64").Append('\n')
+                .Append("Content-Disposition: attachment; filename=\"").Append(part.FileName).Append("\"\n\n");
+            AppendBody(text, ascii ? part.Content : Base64Lines(part.Content));
         }
 
         return text.Append("--").Append(boundary).Append("--\n").ToString();
+    }
+
+    private static void AppendBody(StringBuilder text, string body)
+    {
+        text.Append(body);
+        if (!body.EndsWith('\n'))
+        {
+            text.Append('\n');
+        }
+    }
+
+    private static string Base64Lines(string content)
+    {
+        // MIME caps encoded lines at 76 characters.
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(content));
+        return string.Join('\n', base64.Chunk(76).Select(chunk => new string(chunk))) + "\n";
     }
 
     private static string NewBoundary(List<MimePart> parts)

@@ -85,11 +85,15 @@ public sealed class UserDataBuilderTests
     }
 
     [Fact]
-    public void Non_ascii_user_data_is_declared_utf8()
+    public void Non_ascii_user_data_is_sent_as_utf8_base64()
     {
         var data = UserDataBuilder.Build(new UserDataRequest { DeadManSwitch = DeadMan, UserUserData = "#!/bin/bash\necho héllo\n" })!;
 
-        Assert.Contains("charset=\"utf-8\"", Parts(data.Raw)[1].Headers, StringComparison.Ordinal);
+        var part = Parts(data.Raw)[1];
+        Assert.Contains("charset=\"utf-8\"", part.Headers, StringComparison.Ordinal);
+        Assert.Contains("Content-Transfer-Encoding: base64", part.Headers, StringComparison.Ordinal);
+        Assert.Equal("#!/bin/bash\necho héllo\n", Encoding.UTF8.GetString(Convert.FromBase64String(part.Body)));
+        Assert.True(System.Text.Ascii.IsValid(data.Raw));
     }
 
     [Fact]
