@@ -40,11 +40,13 @@ public static class Ec2RequiredActions
         "sts:GetCallerIdentity",
     ];
 
-    /// <summary>Actions needed only with optional features: <c>iam:PassRole</c> with an instance profile, Associate/DisassociateAddress with an Elastic IP.</summary>
+    /// <summary>Actions needed only with optional features: <c>iam:PassRole</c> with an instance profile, Associate/DisassociateAddress with an Elastic IP, Allocate/ReleaseAddress with <c>elasticIp: auto</c>.</summary>
     public static IReadOnlyList<string> Optional { get; } =
     [
         "iam:PassRole",
         "ec2:AssociateAddress",
         "ec2:DisassociateAddress",
+        "ec2:AllocateAddress",
+        "ec2:ReleaseAddress",
     ];
 }

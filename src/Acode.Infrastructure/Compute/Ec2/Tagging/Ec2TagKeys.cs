@@ -24,9 +24,6 @@ public static class Ec2TagKeys
     /// <summary>The configured compute target the resource belongs to.</summary>
     public const string TargetId = "acode:target-id";
 
-    /// <summary>The EC2 console's display name; set to <c>acode-&lt;session&gt;</c> unless the user gives one.</summary>
-    public const string Name = "Name";
-
     /// <summary>The prefix of every key acode reserves; user tags may not use it.</summary>
     public const string ReservedPrefix = "acode:";
 

@@ -15,7 +15,7 @@ public static class Ec2Tags
     /// <param name="maxLifetime">How long the resource may live; <c>acode:expires-at</c> = now + this.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="userTags">The user's own tags (<c>ec2Target.tags</c>); they may not use acode's keys.</param>
-    /// <returns>The tags, acode's first, then the user's; <c>Name</c> defaults to <c>acode-&lt;session&gt;</c>.</returns>
+    /// <returns>acode's five tags and the user's.</returns>
     /// <exception cref="ArgumentException">A user tag uses a reserved key (<c>acode</c>, <c>acode:*</c>).</exception>
     public static IReadOnlyDictionary<string, string> Create(
         string sessionId,
@@ -46,7 +46,6 @@ public static class Ec2Tags
             tags[key] = value;
         }
 
-        tags.TryAdd(Ec2TagKeys.Name, Limit($"acode-{sessionId}"));
         return tags;
     }
 

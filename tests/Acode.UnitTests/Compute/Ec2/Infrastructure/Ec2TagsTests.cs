@@ -18,19 +18,20 @@ public sealed class Ec2TagsTests
         Assert.Equal("alice@laptop", tags[Ec2TagKeys.Owner]);
         Assert.Equal("gpu-box", tags[Ec2TagKeys.TargetId]);
         Assert.Equal("2026-11-25T23:03:14Z", tags[Ec2TagKeys.ExpiresAt]);
-        Assert.Equal("acode-s-1", tags[Ec2TagKeys.Name]);
+        Assert.Equal(5, tags.Count);
         Assert.True(Ec2Tags.TryParseTimestamp(tags[Ec2TagKeys.ExpiresAt], out var expires));
         Assert.Equal(_time.GetUtcNow().AddHours(2), expires);
     }
 
     [Fact]
-    public void User_tags_are_added_and_may_set_the_name()
+    public void User_tags_are_added()
     {
         var tags = Ec2Tags.Create("s", "t", "o", TimeSpan.FromHours(1), _time, new Dictionary<string, string> { ["team"] = "ml", ["Name"] = "mine" });
 
         Assert.Equal("ml", tags["team"]);
         Assert.Equal("mine", tags["Name"]);
         Assert.Equal(7, tags.Count);
+        Assert.Equal("true", tags[Ec2TagKeys.Acode]);
     }
 
     [Theory]
@@ -51,7 +52,6 @@ public sealed class Ec2TagsTests
         var tags = Ec2Tags.Create(new string('s', 300), "t", "o", TimeSpan.FromHours(1), _time);
 
         Assert.Equal(256, tags[Ec2TagKeys.Session].Length);
-        Assert.Equal(256, tags[Ec2TagKeys.Name].Length);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class IamPolicyTests
     [InlineData("ec2:StartInstances")]
     [InlineData("ec2:DeleteSecurityGroup")]
     [InlineData("ec2:DeleteKeyPair")]
+    [InlineData("ec2:ReleaseAddress")]
     public void Destructive_actions_only_touch_acode_tagged_resources(string action)
     {
         var statement = Assert.Single(Statements, s => Actions(s).Contains(action));
