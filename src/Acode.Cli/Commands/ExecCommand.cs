@@ -3,14 +3,16 @@ using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Errors;
+using Acode.Ec2Emulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
 /// <summary>
 /// <c>acode exec</c>: prepare a target, upload the workspace, run the command with output streamed, download, tear
-/// down; the exit code is the remote command's. Parses, validates and checks the mode now; the run itself needs the
-/// EC2 target's <see cref="IComputeTargetFactory"/>.
+/// down (<see cref="ExecPipeline"/>); the exit code is the remote command's. The target comes from the
+/// <see cref="IComputeTargetFactory"/> of type <c>ec2</c> in DI, after the mode check; <c>--emulator</c> points it at
+/// an in-process emulator instead, which any mode allows.
 /// </summary>
 internal static class ExecCommand
 {
@@ -64,13 +66,15 @@ internal static class ExecCommand
             var configuration = context.BuildEc2Configuration(c => useEmulator && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
             var targetFactory = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
                 ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
-            if (useEmulator)
+            if (!useEmulator)
             {
-                throw new FeatureNotAvailableException("acode exec --emulator", "the EC2 emulator (Acode.Ec2Emulator.Ec2Emulator)");
+                return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(configuration, cancellationToken), request, cancellationToken);
             }
 
-            var computeTarget = await targetFactory.CreateAsync(configuration, cancellationToken);
-            return await ExecPipeline.RunAsync(context, computeTarget, request, cancellationToken);
+            await using var emulated = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions { Region = configuration.Region, TimeProvider = context.Host.Time }, cancellationToken);
+            await context.Host.Error.WriteLineAsync($"acode: in-process EC2 emulator at {emulated.ServiceUrl}: nothing leaves this machine, nothing is spent");
+            var emulatedConfiguration = configuration with { EndpointUrl = emulated.ServiceUrl };
+            return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(emulatedConfiguration, cancellationToken), request, cancellationToken);
         });
         return command;
     }

@@ -2,6 +2,7 @@ using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
 using Acode.Application.Compute.Ec2.Cost;
 using Acode.Domain;
+using Acode.Infrastructure.Compute.Ec2.Credentials;
 
 namespace Acode.Cli.Errors;
 
@@ -23,10 +24,10 @@ public static class ExitCodeMapper
         return exception switch
         {
             OperationCanceledException when cancelled => new(ExitCodes.Interrupted, "Interrupted."),
-            UsageException or Ec2ConfigurationException or InvalidConfigurationException or Ec2PriceUnknownException
+            UsageException or Ec2ConfigurationException or InvalidConfigurationException or Ec2PriceUnknownException or AwsRegionNotFoundException
                 => new(ExitCodes.Usage, exception.Message),
             ModeViolationException => new(ExitCodes.ModeViolation, exception.Message),
-            Ec2CredentialsException => new(ExitCodes.Credentials, exception.Message),
+            Ec2CredentialsException or AwsCredentialsNotFoundException => new(ExitCodes.Credentials, exception.Message),
             Ec2ApiException api when CredentialErrorCodes.Contains(api.AwsErrorCode) => new(ExitCodes.Credentials, exception.Message),
             Ec2CapacityException or Ec2ApiException => new(ExitCodes.CapacityOrLaunch, exception.Message),
             Ec2ProvisioningTimeoutException or SshReadyTimeoutException or TimeoutException => new(ExitCodes.Timeout, exception.Message),

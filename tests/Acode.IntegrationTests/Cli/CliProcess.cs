@@ -41,6 +41,35 @@ internal sealed class CliProcess : IDisposable
 
     public async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
     {
+        var start = StartInfo(args, environment);
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(RunTimeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"acode {string.Join(' ', args)} did not exit within {RunTimeout}");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts acode and leaves it running (for long-running commands); the caller stops and disposes it.</summary>
+    public Process Start(params string[] args)
+    {
+        var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
@@ -73,22 +102,7 @@ internal sealed class CliProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"acode {string.Join(' ', args)} did not exit within {RunTimeout}");
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
+        return start;
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ using Acode.Cli;
 using Acode.Cli.Errors;
 using Acode.Domain.Compute;
 using Acode.Domain.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Credentials;
 
 namespace Acode.UnitTests.Cli;
 
@@ -18,6 +19,8 @@ public sealed class ExitCodeMapperTests
         { new Ec2PriceUnknownException("t3.medium", "ap-south-1"), ExitCodes.Usage },
         { new ModeViolationException(OperatingMode.LocalOnly, "blocked in local-only mode"), ExitCodes.ModeViolation },
         { new Ec2CredentialsException(["environment"]), ExitCodes.Credentials },
+        { new AwsCredentialsNotFoundException("No AWS credentials found", ["environment"], null), ExitCodes.Credentials },
+        { new AwsRegionNotFoundException("No AWS region"), ExitCodes.Usage },
         { new Ec2ApiException("DescribeInstances", "AuthFailure", "req-1", "refused"), ExitCodes.Credentials },
         { new Ec2CapacityException("InsufficientInstanceCapacity", "t3.medium", "us-east-1a"), ExitCodes.CapacityOrLaunch },
         { new Ec2ApiException("RunInstances", "InstanceLimitExceeded", null, "quota"), ExitCodes.CapacityOrLaunch },
