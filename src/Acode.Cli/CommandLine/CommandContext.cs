@@ -83,8 +83,11 @@ internal sealed class CommandContext
 
         if (Settings.EndpointUrl is not null)
         {
-            // A malformed URL is kept as a relative URI so that the validator names endpointUrl instead of dropping it.
-            configuration = configuration with { EndpointUrl = Uri.TryCreate(Settings.EndpointUrl, UriKind.RelativeOrAbsolute, out var url) ? url : null };
+            // A relative URL is kept so that the validator names endpointUrl; text that is no URL at all is refused here.
+            var url = Uri.TryCreate(Settings.EndpointUrl, UriKind.RelativeOrAbsolute, out var parsed)
+                ? parsed
+                : throw new UsageException("--endpoint-url", "is not a URL (expected e.g. http://127.0.0.1:4566/)");
+            configuration = configuration with { EndpointUrl = url };
         }
 
         return configuration;

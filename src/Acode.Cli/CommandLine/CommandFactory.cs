@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Acode.Application.Security;
 using Acode.Cli.Errors;
 using Acode.Cli.Hosting;
 
@@ -42,10 +43,11 @@ internal sealed class CommandFactory
         catch (Exception e)
         {
             var error = ExitCodeMapper.Map(e, cancellationToken.IsCancellationRequested);
-            await Host.Error.WriteLineAsync("acode: " + error.Message);
+            // Our messages carry no secrets by design; redaction guards against what a library put into its own.
+            await Host.Error.WriteLineAsync("acode: " + SecretRedactor.Redact(error.Message));
             if (context.Settings.Verbose && error.ExitCode != ExitCodes.Interrupted)
             {
-                await Host.Error.WriteLineAsync(e.ToString());
+                await Host.Error.WriteLineAsync(SecretRedactor.Redact(e.ToString()));
             }
 
             return error.ExitCode;

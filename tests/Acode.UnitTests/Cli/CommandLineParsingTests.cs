@@ -18,6 +18,7 @@ public sealed class CommandLineParsingTests
     [InlineData(new[] { "target", "ec2", "stop", "i-123" }, "instance-id")]
     [InlineData(new[] { "exec", "--target", "lambda", "--", "ls" }, "lambda")]
     [InlineData(new[] { "exec" }, "command")]
+    [InlineData(new[] { "target", "ec2", "cost", "--endpoint-url", "http://[::1" }, "--endpoint-url")]
     public async Task Usage_errors_are_exit_2_and_name_the_flag(string[] args, string named)
     {
         var (code, _, error) = await InProcessCli.RunAsync(args);
@@ -60,6 +61,19 @@ public sealed class CommandLineParsingTests
         Assert.Equal(ExitCodes.ModeViolation, blocked);
         Assert.Contains("airgapped", error, StringComparison.Ordinal);
         Assert.NotEqual(ExitCodes.ModeViolation, allowed);
+    }
+
+    [Fact]
+    public async Task Errors_never_show_a_secret_even_with_verbose()
+    {
+        const string secret = "s3cr3tPassw0rd";
+
+        // A URL with a password is kept (as a relative URI) and reported by the validator, password and all, unless redacted.
+        var (code, _, error) = await InProcessCli.RunAsync(["target", "ec2", "cost", "--verbose", "--endpoint-url", $"ftp://user:{secret}@example.com"]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("endpointUrl", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error, StringComparison.Ordinal);
     }
 
     private static async Task<(string Region, decimal Rate)> CostRegionAsync(string[] extra, IReadOnlyDictionary<string, string?> environment)
