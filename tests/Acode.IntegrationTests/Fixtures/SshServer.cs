@@ -57,6 +57,11 @@ public sealed class SshServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("acode-sshd-").FullName;
 
         // sshd reads authorized_keys as the user, so the folder must be traversable by it.
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("sshd fixtures need Linux");
+        }
+
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var hostKeys = await SshKeys.GenerateAsync(folder, "host_ed25519", cancellationToken: cancellationToken).ConfigureAwait(false);
         var clientKeys = await SshKeys.GenerateAsync(folder, "client_ed25519", cancellationToken: cancellationToken).ConfigureAwait(false);
