@@ -3,19 +3,20 @@ using System.Text;
 namespace Acode.Infrastructure.Compute.Ssh;
 
 /// <summary>
-/// Builds the remote command lines the SSH target runs. A user command runs in its own session and process group
-/// (<c>setsid -w</c>), whose id it prints as the first stdout line, so a timeout or cancellation can kill the whole
-/// group over a second channel: OpenSSH refuses SSH signals for root sessions, and a signal would only reach the
-/// shell, not its children.
+/// Builds the remote command lines the SSH target runs. OpenSSH starts every exec session's shell with
+/// <c>setsid()</c>, so that shell leads its own process group and everything it starts stays in it (a
+/// non-interactive shell does no job control). The wrapper prints the shell's pid, i.e. the group id, as the first
+/// stdout line; a timeout or cancellation then kills the whole group over a second channel, because OpenSSH
+/// refuses SSH signals for root sessions and a signal would reach only the shell, not its children. The user
+/// command runs in that same shell, with no extra process, which keeps a command's round trip short.
 /// </summary>
 internal static class RemoteCommandBuilder
 {
     /// <summary>Wraps a user command: prints the process group id, applies directory and environment, then runs it.</summary>
     public static string Wrap(string command, string workingDirectory, IReadOnlyDictionary<string, string> environment, bool hasStandardInput)
     {
-        var inner = new StringBuilder();
-        inner.Append("printf '%s\\n' \"$$\"\n");
-        inner.Append("cd -- ").Append(ShellQuote.Quote(workingDirectory)).Append(" || exit 126\n");
+        var script = new StringBuilder();
+        script.Append("printf '%s\\n' \"$$\" && cd -- ").Append(ShellQuote.Quote(workingDirectory)).Append(" || exit 126\n");
         foreach (var (name, value) in environment)
         {
             if (!ShellQuote.IsValidVariableName(name))
@@ -23,16 +24,15 @@ internal static class RemoteCommandBuilder
                 throw new ArgumentException($"'{name}' is not a valid environment variable name.", nameof(environment));
             }
 
-            inner.Append("export ").Append(name).Append('=').Append(ShellQuote.Quote(value)).Append('\n');
+            script.Append("export ").Append(name).Append('=').Append(ShellQuote.Quote(value)).Append('\n');
         }
 
         if (!hasStandardInput)
         {
-            inner.Append("exec </dev/null\n");
+            script.Append("exec </dev/null\n");
         }
 
-        inner.Append(command).Append('\n');
-        return "exec setsid -w \"${SHELL:-/bin/sh}\" -c " + ShellQuote.Quote(inner.ToString());
+        return script.Append(command).Append('\n').ToString();
     }
 
     /// <summary>Stops a process group: TERM, then KILL for whatever is still alive after about two seconds.</summary>

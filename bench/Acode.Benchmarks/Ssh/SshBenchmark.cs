@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ssh;
+using Acode.Domain.Compute;
+using Acode.Infrastructure.Compute.Ssh;
+using Acode.IntegrationTests.Fixtures;
+
+namespace Acode.Benchmarks.Ssh;
+
+/// <summary>
+/// SshComputeTarget against OpenSSH tools on one loopback sshd: command latency (vs ssh with ControlMaster and
+/// plain ssh), a 1 GiB file and a 10,000-file tree upload (vs scp, rsync -a, tar | ssh), and peak RSS.
+/// </summary>
+internal static class SshBenchmark
+{
+    private const int Commands = 200;
+    private const int PlainSshCommands = 50;
+
+    public static async Task<int> RunAsync()
+    {
+        await using var server = await SshServer.StartAsync();
+        var work = Directory.CreateTempSubdirectory("acode-bench-").FullName;
+        try
+        {
+            var configuration = new SshTargetConfiguration
+            {
+                Host = server.Host,
+                Port = server.Port,
+                Username = server.User,
+                PrivateKeyPath = server.ClientKeys.PrivateKeyPath,
+                HostKeyPolicy = SshHostKeyPolicy.ExpectedFingerprint,
+                ExpectedHostKeyFingerprint = server.HostKeys.Fingerprint,
+            };
+            var ssh = new OpenSsh(server, work);
+            Console.WriteLine($"sshd {server.Host}:{server.Port}, user {server.User}; {Environment.ProcessorCount} cores");
+            await CommandsAsync(configuration, ssh);
+            await UploadsAsync(configuration, ssh, work);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task CommandsAsync(SshTargetConfiguration configuration, OpenSsh ssh)
+    {
+        var first = Stopwatch.StartNew();
+        await using var target = new SshComputeTarget(configuration);
+        await target.PrepareAsync(new WorkspaceContext());
+        await target.ExecuteAsync("true");
+        first.Stop();
+        var warm = Stopwatch.StartNew();
+        await using (var second = new SshComputeTarget(configuration))
+        {
+            await second.PrepareAsync(new WorkspaceContext());
+            await second.ExecuteAsync("true");
+            warm.Stop();
+        }
+
+        var probe = await SshComputeTarget.ProbeAsync(configuration);
+
+        var ours = await TimeAsync(Commands, () => target.ExecuteAsync("true"));
+        await ssh.StartMasterAsync();
+        var multiplexed = await TimeAsync(Commands, () => ssh.RunAsync(["-o", $"ControlPath={ssh.ControlPath}"], "true"));
+        await ssh.StopMasterAsync();
+        var plain = await TimeAsync(PlainSshCommands, () => ssh.RunAsync([], "true"));
+
+        Console.WriteLine($"commands: SshComputeTarget median {Ms(ours)} ms ({Commands} x true)");
+        Console.WriteLine($"commands: ssh ControlMaster median {Ms(multiplexed)} ms ({Commands} x true); ratio ours/multiplexed {Ratio(ours, multiplexed)} (goal <= 0.5)");
+        Console.WriteLine($"commands: plain ssh median {Ms(plain)} ms ({PlainSshCommands} x true); ratio ours/plain {Ratio(ours, plain)}");
+        Console.WriteLine($"first command incl. connect+prepare: {first.Elapsed.TotalMilliseconds:0} ms cold (first in process, JIT included), {warm.Elapsed.TotalMilliseconds:0} ms warm; connect+auth alone {probe.Duration.TotalMilliseconds:0} ms; plain ssh median {Ms(plain)} ms (goal <=)");
+    }
+
+    private static async Task UploadsAsync(SshTargetConfiguration configuration, OpenSsh ssh, string work)
+    {
+        var big = Path.Combine(work, "big.bin");
+        await WriteFileAsync(big, 1L << 30);
+        var tree = Path.Combine(work, "tree");
+        var block = new byte[4096];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var folder = Path.Combine(tree, $"d{i / 100:000}");
+            Directory.CreateDirectory(folder);
+            Random.Shared.NextBytes(block);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"f{i:00000}.bin"), block);
+        }
+
+        await using var target = new SshComputeTarget(configuration);
+        var prepared = await target.PrepareAsync(new WorkspaceContext());
+        var remote = prepared.RemoteRoot;
+
+        await CompareAsync("1 GiB file", 1L << 30, remote, ssh, big, measureRss: true, ours: dest => target.UploadAsync(big, dest));
+        await CompareAsync("10,000 x 4 KiB tree", 10_000L * 4096, remote, ssh, tree, measureRss: false, ours: dest => target.UploadAsync(tree, dest));
+    }
+
+    private static async Task CompareAsync(string label, long bytes, string remote, OpenSsh ssh, string source, bool measureRss, Func<string, Task<TransferResult>> ours)
+    {
+        var results = new List<(string Tool, TimeSpan Time)>();
+        long peakRss = 0;
+        if (measureRss)
+        {
+            // Resets the kernel's peak-RSS counter (VmHWM) so the figure covers only this upload.
+            await File.WriteAllTextAsync("/proc/self/clear_refs", "5");
+        }
+
+        var watch = Stopwatch.StartNew();
+        await ours(remote + "/ours");
+        results.Add(("SshComputeTarget", watch.Elapsed));
+        if (measureRss)
+        {
+            peakRss = ReadPeakRss();
+        }
+
+        results.Add(("scp" + (Directory.Exists(source) ? " -r" : string.Empty), await TimeToolAsync(() => ssh.ScpAsync(source, $"{remote}/scp"))));
+        results.Add(("rsync -a", await TimeToolAsync(() => ssh.RsyncAsync(source, $"{remote}/rsync"))));
+        results.Add(("tar | ssh tar", await TimeToolAsync(() => ssh.TarAsync(source, $"{remote}/tar"))));
+        await ssh.RunAsync([], $"rm -rf '{remote}/ours' '{remote}/scp' '{remote}/rsync' '{remote}/tar'");
+
+        var mine = results[0].Time;
+        var bestPeer = results.Skip(1).MinBy(r => r.Time);
+        foreach (var (tool, time) in results)
+        {
+            Console.WriteLine($"upload {label}: {tool,-18} {time.TotalSeconds,7:0.00} s {bytes / time.TotalSeconds / (1 << 20),8:0.0} MiB/s");
+        }
+
+        Console.WriteLine($"upload {label}: ours vs best peer ({bestPeer.Tool}) speed ratio {bestPeer.Time / mine:0.00}x (goal >= 1)" +
+            (label.Contains("tree", StringComparison.Ordinal) ? $"; vs scp -r {results[1].Time / mine:0.0}x (goal >= 5)" : string.Empty));
+        if (measureRss)
+        {
+            Console.WriteLine($"peak RSS during the 1 GiB upload: {peakRss / (1 << 20)} MiB (goal < 150)");
+        }
+
+    }
+
+    private static long ReadPeakRss()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static async Task<TimeSpan> TimeToolAsync(Func<Task> run)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        return watch.Elapsed;
+    }
+
+    private static async Task<List<double>> TimeAsync(int count, Func<Task> run)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private static string Ms(List<double> sorted) => sorted[sorted.Count / 2].ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Ratio(List<double> ours, List<double> other) => (ours[ours.Count / 2] / other[other.Count / 2]).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static async Task WriteFileAsync(string path, long size)
+    {
+        var block = new byte[1 << 20];
+        Random.Shared.NextBytes(block);
+        await using var file = File.Create(path);
+        for (long written = 0; written < size; written += block.Length)
+        {
+            block[0]++;
+            await file.WriteAsync(block);
+        }
+    }
+}
