@@ -42,7 +42,7 @@ public static partial class SecretRedactor
     private static partial Regex NamedSecret();
 
     // scheme://user:password@host
-    [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]*://[^/\s:@]+:)[^/\s@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]*://[^/\s:@]+:)[^\s@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
     // "AKIA... <40-char secret>" pairs as printed by some tools: an access key id followed by its secret.

@@ -335,7 +335,7 @@ internal sealed class SshTransfer
         await execution.ConfigureAwait(false);
         if (command.ExitStatus != 0 || writeError is not null)
         {
-            throw new TransferFailedException($"Remote transfer command failed (exit {command.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {command.Error.Trim()}", writeError);
+            throw new TransferFailedException($"Remote transfer command failed (exit {command.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {Application.Security.SecretRedactor.Redact(command.Error.Trim())}", writeError);
         }
     }
 
@@ -351,7 +351,7 @@ internal sealed class SshTransfer
         await stderrTask.ConfigureAwait(false);
         if (command.ExitStatus != 0)
         {
-            throw new TransferFailedException($"Remote transfer command failed (exit {command.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {stderr.Text.Trim()}");
+            throw new TransferFailedException($"Remote transfer command failed (exit {command.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {Application.Security.SecretRedactor.Redact(stderr.Text.Trim())}");
         }
     }
 
