@@ -42,6 +42,13 @@ public sealed record SshTargetConfiguration : ComputeTargetConfiguration
     /// <summary>Keep-alive interval of the persistent connection; zero or negative disables keep-alives.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = SshTargetConstants.DefaultKeepAliveInterval;
 
+    /// <summary>
+    /// Prefer the post-quantum hybrid key exchanges (mlkem768x25519, sntrup761x25519) when the server offers them.
+    /// Off by default: SSH.NET computes them in managed code, which adds about 120 ms to every connect here, so
+    /// curve25519-sha256 is preferred; turn this on where recorded traffic must resist future quantum attacks.
+    /// </summary>
+    public bool PreferPostQuantumKeyExchange { get; init; }
+
     /// <summary>The remote folder under which workspaces are created; <c>~</c> is resolved once to the remote home.</summary>
     public string WorkspaceRoot { get; init; } = SshTargetConstants.DefaultWorkspaceRoot;
 

@@ -94,9 +94,14 @@ public sealed class SshComputeTarget : IComputeTarget
             var started = _timeProvider.GetTimestamp();
             try
             {
-                _home = (await _executor.RunInternalAsync("printf %s \"$HOME\"", cancellationToken).ConfigureAwait(false)).Trim();
-                var root = ResolveAgainstHome(context.RemoteRoot ?? Configuration.WorkspaceRoot.TrimEnd('/') + "/" + TargetId);
-                await _executor.RunInternalAsync($"mkdir -p -- {ShellQuote.Quote(root)}", cancellationToken).ConfigureAwait(false);
+                // One round trip: create the workspace and learn the remote home, which anchors every relative path.
+                var requested = context.RemoteRoot ?? Configuration.WorkspaceRoot.TrimEnd('/') + "/" + TargetId;
+                var shellPath = requested == "~" ? "\"$HOME\""
+                    : requested.StartsWith("~/", StringComparison.Ordinal) ? "\"$HOME\"/" + ShellQuote.Quote(requested[2..])
+                    : requested.StartsWith('/') ? ShellQuote.Quote(requested)
+                    : "\"$HOME\"/" + ShellQuote.Quote(requested);
+                _home = (await _executor.RunInternalAsync($"mkdir -p -- {shellPath} && printf %s \"$HOME\"", cancellationToken).ConfigureAwait(false)).Trim();
+                var root = ResolveAgainstHome(requested);
                 _remoteRoot = root;
                 _keepOnTeardown = context.KeepOnTeardown;
 
