@@ -91,4 +91,30 @@ public sealed class SshConnectionTests : IAsyncLifetime
         Assert.Equal("hi\n", result.Stdout);
         Assert.False(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IModeValidator>(provider).IsCloudAllowed());
     }
+
+    [Fact]
+    public async Task Passphrase_protected_key_in_memory_works_and_a_wrong_passphrase_is_a_configuration_error()
+    {
+        const string passphrase = "correct horse battery staple";
+        var keys = await SshKeys.GenerateAsync(_fixture.Server.Folder, "with-passphrase", passphrase);
+        await _fixture.Server.AuthorizeAsync(keys.PublicKey);
+        var configuration = _fixture.Configuration() with { PrivateKeyPath = null, PrivateKey = keys.PrivateKeyText, Passphrase = passphrase };
+
+        var probe = await SshComputeTarget.ProbeAsync(configuration);
+        var error = await Assert.ThrowsAsync<InvalidConfigurationException>(() => SshComputeTarget.ProbeAsync(configuration with { Passphrase = "wrong" }));
+
+        Assert.Equal(_fixture.Server.HostKeys.Fingerprint, probe.HostKeyFingerprint);
+        Assert.StartsWith("ssh.privateKey:", Assert.Single(error.Errors), StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Using_a_target_before_prepare_is_a_clear_error()
+    {
+        await using var target = new SshComputeTarget(_fixture.Configuration());
+
+        var error = await Assert.ThrowsAsync<TargetNotReadyException>(() => target.ExecuteAsync("true"));
+
+        Assert.Contains("PrepareAsync", error.Message, StringComparison.Ordinal);
+    }
 }

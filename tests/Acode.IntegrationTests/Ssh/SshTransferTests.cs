@@ -101,4 +101,25 @@ public sealed class SshTransferTests : IClassFixture<SshServerFixture>, IDisposa
         Assert.Equal("kept\n", await File.ReadAllTextAsync(Path.Combine(prepared.RemoteRoot, "file")));
         Directory.Delete(prepared.RemoteRoot, recursive: true);
     }
+
+    [Fact]
+    public async Task Trees_fall_back_to_sftp_when_the_remote_has_no_tar()
+    {
+        await using var target = await SshTestTarget.PreparedAsync(_fixture.Configuration());
+        target.Transfer.RemoteHasTar = false;
+        var tree = Path.Combine(_local, "sftp-tree");
+        Directory.CreateDirectory(Path.Combine(tree, "a", "b"));
+        await File.WriteAllTextAsync(Path.Combine(tree, "top.sh"), "#!/bin/sh\n");
+        File.SetUnixFileMode(Path.Combine(tree, "top.sh"), (UnixFileMode)0x1ED); // 0755
+        await File.WriteAllBytesAsync(Path.Combine(tree, "a", "b", "data.bin"), RandomNumberGenerator.GetBytes(300_000));
+
+        var up = await target.UploadAsync(tree, "sftp-tree");
+        var back = Path.Combine(_local, "sftp-back");
+        var down = await target.DownloadAsync("sftp-tree", back);
+
+        Assert.Equal((2, 300_010L), (up.Files, up.Bytes));
+        Assert.Equal((2, 300_010L), (down.Files, down.Bytes));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(tree, "a", "b", "data.bin")), await File.ReadAllBytesAsync(Path.Combine(back, "a", "b", "data.bin")));
+        Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(Path.Combine(back, "top.sh")));
+    }
 }

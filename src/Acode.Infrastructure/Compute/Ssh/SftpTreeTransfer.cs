@@ -34,7 +34,9 @@ internal static class SftpTreeTransfer
 
             if (options.PreserveModes)
             {
-                sftp.ChangePermissions(remote, (short)(int)(FileModes.Get(entry.FullName) & ModeMask));
+                // SSH.NET takes the mode as the digits one would pass to chmod (755), not as bits.
+                var digits = Convert.ToString((int)(FileModes.Get(entry.FullName) & ModeMask), 8);
+                sftp.ChangePermissions(remote, short.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 

@@ -41,6 +41,9 @@ public sealed class SshComputeTarget : IComputeTarget
         _transfer = new SshTransfer(_session, _executor, TargetId, _timeProvider, _logger);
     }
 
+    /// <summary>The transfer engine (internal: tests force its SFTP fallback).</summary>
+    internal SshTransfer Transfer => _transfer;
+
     /// <summary>The configuration this target connects with.</summary>
     public SshTargetConfiguration Configuration { get; }
 

@@ -35,6 +35,13 @@ internal sealed class SshTransfer
         _logger = logger;
     }
 
+    /// <summary>Test seam: false forces the SFTP fallback for trees, as on a remote without <c>tar</c>.</summary>
+    internal bool? RemoteHasTar
+    {
+        get => _remoteHasTar;
+        set => _remoteHasTar = value;
+    }
+
     /// <summary>Uploads a file or a directory tree to an absolute remote path.</summary>
     public async Task<TransferResult> UploadAsync(string localPath, string remotePath, TransferOptions options, CancellationToken cancellationToken)
     {
