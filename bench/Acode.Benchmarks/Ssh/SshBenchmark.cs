@@ -15,7 +15,7 @@ namespace Acode.Benchmarks.Ssh;
 internal static class SshBenchmark
 {
     private const int Commands = 200;
-    private const int PlainSshCommands = 50;
+    private const int PlainSshCommands = 200;
 
     public static async Task<int> RunAsync()
     {
