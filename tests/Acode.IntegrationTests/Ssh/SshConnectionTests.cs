@@ -93,6 +93,25 @@ public sealed class SshConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Dependency_injection_resolves_the_mode_from_environment_over_config()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Acode.Infrastructure.Compute.ComputeServiceCollectionExtensions.AddAcodeCompute(services, o =>
+        {
+            o.ConfigMode = "local-only";
+            o.GetEnvironmentVariable = name => name == "ACODE_MODE" ? "Burst" : null;
+        });
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var validator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IModeValidator>(provider);
+
+        Assert.Equal(Acode.Domain.Compute.OperatingMode.Burst, validator.CurrentMode);
+        Assert.Same(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InMemoryEventPublisher>(provider),
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IEventPublisher>(provider));
+    }
+
+    [Fact]
     public async Task Passphrase_protected_key_in_memory_works_and_a_wrong_passphrase_is_a_configuration_error()
     {
         const string passphrase = "correct horse battery staple";

@@ -51,7 +51,8 @@ internal sealed class SshCommandExecutor
             }
             catch (Exception ex) when (attempt == 1 && !run.Started && SshSession.IsConnectionLost(ex))
             {
-                // The connection died before the command started (e.g. sshd restarted between commands): it never ran, so run it once more.
+                // The connection was found dead before the wrapper reported its process group (e.g. sshd restarted
+                // between commands): the channel almost certainly never opened, so the command runs once more.
                 _session.Invalidate(client);
             }
             catch (Exception ex) when (SshSession.IsConnectionLost(ex))
