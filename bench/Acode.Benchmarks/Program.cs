@@ -1,12 +1,14 @@
+using Acode.Benchmarks;
 using Acode.Benchmarks.Ssh;
 
-// Each benchmark is a subcommand in its own folder, so later ones (e.g. EC2 lifecycle) are added beside "ssh".
+// Each benchmark is a subcommand in its own file or folder; add new ones (e.g. EC2 lifecycle) to this table.
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ssh"] = SshBenchmark.RunAsync,
+    ["machines"] = MachinesBenchmark.RunAsync,
 };
 
-if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+if (args.Length < 1 || !benchmarks.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Acode.Benchmarks -- <{string.Join('|', benchmarks.Keys)}>");
     return 2;
