@@ -1,6 +1,7 @@
 using Acode.Application.Compute;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Output;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
@@ -19,7 +20,8 @@ internal static class ExecPipeline
         var time = context.Host.Time;
         var error = context.Host.Error;
         var started = time.GetTimestamp();
-        var exitCode = ExitCodes.Failure;
+        int? exitCode = null;
+        using var progress = new Ec2ProgressReporter(context.Services.GetRequiredService<IEventPublisher>(), error);
         try
         {
             await error.WriteLineAsync($"acode: preparing the {target.TargetType} target and uploading {request.UploadFolder} ...");
@@ -31,21 +33,26 @@ internal static class ExecPipeline
                 request.CommandLine,
                 new ExecuteOptions { OnStdoutLine = context.Out.WriteLine, OnStderrLine = error.WriteLine },
                 cancellationToken);
-            exitCode = result.TimedOut ? ExitCodes.Timeout : result.ExitCode;
+            var code = result.TimedOut ? ExitCodes.Timeout : result.ExitCode;
 
             foreach (var download in request.Downloads)
             {
                 var moved = await target.DownloadAsync(download.Remote, download.Local, null, cancellationToken);
                 await error.WriteLineAsync($"acode: downloaded {download.Remote} to {download.Local}: {moved.Files} file(s), {Bytes(moved.Bytes)}");
             }
+
+            exitCode = code;
+            return code;
         }
         finally
         {
             await TeardownAsync(context, target, request.Keep);
-        }
 
-        await error.WriteLineAsync($"acode: finished in {Durations.Format(time.GetElapsedTime(started))}; remote exit code {exitCode}");
-        return exitCode;
+            // The last line says how long and how much, whether the run finished, failed or was interrupted.
+            var outcome = exitCode is { } done ? $"finished in {Durations.Format(time.GetElapsedTime(started))}; remote exit code {done}" : $"stopped after {Durations.Format(time.GetElapsedTime(started))}";
+            var cost = progress.Cost is { } spent ? $"; cost {Money.Format(spent)}" : string.Empty;
+            await error.WriteLineAsync($"acode: {outcome}{cost}");
+        }
     }
 
     private static async Task TeardownAsync(CommandContext context, IComputeTarget target, bool keep)

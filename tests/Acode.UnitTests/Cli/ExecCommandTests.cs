@@ -35,11 +35,27 @@ public sealed class ExecCommandTests : IDisposable
         using var interrupt = new CancellationTokenSource();
         var target = new FakeComputeTarget { InterruptDuringRun = interrupt };
 
-        var (code, _, _) = await RunAsync(target, ["exec", "--mode", "burst", "--region", "us-east-1", "--", "sleep", "600"], interrupt.Token);
+        var (code, _, error) = await RunAsync(target, ["exec", "--mode", "burst", "--region", "us-east-1", "--", "sleep", "600"], interrupt.Token);
 
         Assert.Equal(ExitCodes.Interrupted, code);
+        Assert.Matches(@"acode: stopped after \d+s; cost \$0\.0010", error);
         Assert.Equal(["create ec2", "prepare", "execute sleep 600", "teardown", "dispose"], target.Calls);
         Assert.False(target.TeardownTokenWasCancelled);
+    }
+
+    [Fact]
+    public async Task The_target_s_lifecycle_events_show_as_progress_and_the_last_line_has_time_and_cost()
+    {
+        var target = new FakeComputeTarget();
+
+        var (code, _, error) = await RunAsync(target, ["exec", "--mode", "burst", "--region", "us-east-1", "--", "uname", "-a"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("acode: launched i-0123456789abcdef0 (t3.medium, on-demand, us-east-1)", error, StringComparison.Ordinal);
+        Assert.Contains("acode: i-0123456789abcdef0 ready at 127.0.0.9 after 21s", error, StringComparison.Ordinal);
+        Assert.Contains("acode: terminating i-0123456789abcdef0 after 1m15s; cost $0.0010", error, StringComparison.Ordinal);
+        var last = error.TrimEnd().Split(Environment.NewLine)[^1];
+        Assert.Matches(@"^acode: finished in \d+s; remote exit code 0; cost \$0\.0010$", last);
     }
 
     [Fact]
@@ -65,5 +81,13 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     private Task<(int ExitCode, string Out, string Error)> RunAsync(FakeComputeTarget target, string[] args, CancellationToken cancellationToken = default) =>
-        InProcessCli.RunAsync(args, services: s => s.AddSingleton<IComputeTargetFactory>(target), workingDirectory: _folder, cancellationToken: cancellationToken);
+        InProcessCli.RunAsync(
+            args,
+            services: s => s.AddSingleton<IComputeTargetFactory>(sp =>
+            {
+                target.Events = sp.GetRequiredService<IEventPublisher>();
+                return target.Factory();
+            }),
+            workingDirectory: _folder,
+            cancellationToken: cancellationToken);
 }
