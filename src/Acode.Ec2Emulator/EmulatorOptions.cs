@@ -1,4 +1,4 @@
-using Acode.Ec2Emulator.State;
+
 using Microsoft.Extensions.Logging;
 
 namespace Acode.Ec2Emulator;

@@ -1,4 +1,4 @@
-namespace Acode.Ec2Emulator.State;
+namespace Acode.Ec2Emulator;
 
 /// <summary>A reserved instance purchase, added through the control API.</summary>
 public sealed record ReservedInstanceRecord

@@ -1,6 +1,6 @@
-namespace Acode.Ec2Emulator.State;
+namespace Acode.Ec2Emulator;
 
-/// <summary>The emulator's adjustable timings; read and written under <see cref="EmulatorState.Gate"/>.</summary>
+/// <summary>The emulator's adjustable timings; read and written under the state lock.</summary>
 public sealed record EmulatorSettings
 {
     /// <summary>pending -> running.</summary>
