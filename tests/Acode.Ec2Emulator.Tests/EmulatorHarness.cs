@@ -15,7 +15,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public const string Ubuntu2204 = "ami-0c3d4e5f6a7b8c901";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    private EmulatorHarness(Ec2Emulator emulator)
+    public EmulatorHarness(Ec2Emulator emulator)
     {
         Emulator = emulator;
         Ec2 = Ec2Client();
@@ -31,7 +31,10 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     };
 
     public static async Task<EmulatorHarness> StartAsync(EmulatorSettings? settings = null, bool verifySignatures = true) =>
-        new(await Ec2Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = settings ?? Instant, VerifySignatures = verifySignatures }));
+        new(await StartEmulatorAsync(settings, verifySignatures));
+
+    public static Task<Ec2Emulator> StartEmulatorAsync(EmulatorSettings? settings = null, bool verifySignatures = true) =>
+        Ec2Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = settings ?? Instant, VerifySignatures = verifySignatures });
 
     public AmazonEC2Client Ec2Client(string accessKey = "test", string secret = "test", int maxErrorRetry = 0) =>
         Ec2Client(new BasicAWSCredentials(accessKey, secret), maxErrorRetry);

@@ -20,6 +20,21 @@ internal sealed class RequestRouter(EmulatorServices services, ImdsEndpoint imds
 
     public async Task HandleAsync(HttpContext http)
     {
+        try
+        {
+            await RouteAsync(http);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !http.Response.HasStarted)
+        {
+            // Last line of defence: bad input must never end in an empty 500 or a crash.
+            services.Logger.UnhandledError(ex, http.Request.Path.Value ?? "/");
+            var requestId = Guid.NewGuid().ToString();
+            await HttpBody.WriteAsync(http.Response, 500, "text/xml", Ec2Endpoint.ErrorXml("InternalError", "An internal error has occurred.", requestId), requestId);
+        }
+    }
+
+    private async Task RouteAsync(HttpContext http)
+    {
         if (http.Connection.LocalPort == imdsPort())
         {
             await imds.HandleAsync(http);

@@ -36,6 +36,8 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
         }
 
         var (status, contentType, text) = Answer(http, scope, trimmed);
+        services.Log.Add(new Control.ActionLogEntry("imds", http.Request.Method + " " + path, scope.Length == 0 ? null : scope, services.Time.GetUtcNow(),
+            status == 200 ? null : status.ToString(CultureInfo.InvariantCulture)));
         http.Response.StatusCode = status;
         http.Response.ContentType = contentType;
         await http.Response.WriteAsync(text, Encoding.UTF8);

@@ -21,10 +21,37 @@ internal sealed class XmlReply
     {
         if (value is not null)
         {
-            _writer.WriteElementString(name, value);
+            _writer.WriteElementString(name, Sanitize(value));
         }
 
         return this;
+    }
+
+    /// <summary>Replaces characters XML cannot carry (they can arrive in hostile input echoed in messages).</summary>
+    private static string Sanitize(string value)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var valid = XmlConvert.IsXmlChar(c)
+                || (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]));
+            if (valid && char.IsHighSurrogate(c))
+            {
+                clean?.Append(c).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (!valid && clean is null)
+            {
+                clean = new StringBuilder(value, 0, i, value.Length);
+            }
+
+            clean?.Append(valid ? c : '\uFFFD');
+        }
+
+        return clean?.ToString() ?? value;
     }
 
     public XmlReply E(string name, bool value) => E(name, value ? "true" : "false");
