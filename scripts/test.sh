@@ -8,6 +8,9 @@ need=()
 command -v ssh >/dev/null || need+=(openssh-client)
 command -v rsync >/dev/null || need+=(rsync)
 command -v tar >/dev/null || need+=(tar)
+command -v curl >/dev/null || need+=(curl ca-certificates)
+# python3: its email parser (the one cloud-init uses) checks the MIME user data acode builds.
+command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing: ${need[*]} (run as root, or install them)" >&2; exit 1; fi
   echo "installing: ${need[*]}"

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Acode.Domain.Compute.Ec2;
+using Acode.Domain.Compute.Ec2.Cost;
+using Acode.Domain.Compute.Ec2.Events;
+
+namespace Acode.Application.Compute.Ec2.Cost;
+
+/// <summary>
+/// <see cref="IEc2CostTracker"/> from the offline catalogue, <see cref="Ec2CostCalculator"/> and a
+/// <see cref="TimeProvider"/>, with live spot prices and reservations through an optional <see cref="IEc2PriceSource"/>.
+/// A timer on the <see cref="TimeProvider"/> checks thresholds every <c>checkInterval</c>. Track an instance once it is
+/// running, so its addresses are known.
+/// </summary>
+public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly IEc2PriceSource? _prices;
+    private readonly Ec2SavingsPlan? _savingsPlan;
+    private readonly decimal? _defaultThreshold;
+    private readonly Ec2CostAlertMonitor _monitor = new();
+    private readonly ConcurrentDictionary<string, Tracked> _instances = new(StringComparer.Ordinal);
+    private readonly ITimer _timer;
+
+    /// <summary>Creates the tracker.</summary>
+    /// <param name="timeProvider">The clock for accrual and the alert check timer.</param>
+    /// <param name="priceSource">Live prices; null = offline only.</param>
+    /// <param name="savingsPlan">The savings plan from configuration.</param>
+    /// <param name="defaultAlertThreshold">The threshold given to every tracked instance (configuration's costAlertThreshold).</param>
+    /// <param name="checkInterval">How often thresholds are checked; default the poll interval.</param>
+    public Ec2CostTracker(
+        TimeProvider timeProvider, IEc2PriceSource? priceSource = null, Ec2SavingsPlan? savingsPlan = null,
+        decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null)
+    {
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _prices = priceSource;
+        _savingsPlan = savingsPlan;
+        _defaultThreshold = defaultAlertThreshold;
+        var interval = checkInterval ?? Ec2Defaults.PollInterval;
+        _timer = _time.CreateTimer(_ => CheckAlerts(), null, interval, interval);
+    }
+
+    /// <inheritdoc />
+    public event EventHandler<Ec2CostAlertEvent>? CostAlert;
+
+    /// <inheritdoc />
+    public async Task<Ec2PricingInfo> GetPricingAsync(string instanceType, string region, string? availabilityZone = null, CancellationToken cancellationToken = default)
+    {
+        var spot = _prices is null ? null : await _prices.GetSpotPriceAsync(instanceType, region, availabilityZone, cancellationToken).ConfigureAwait(false);
+        return Ec2CostCalculator.Pricing(instanceType, region, Ec2Defaults.EbsVolumeType, spot);
+    }
+
+    /// <inheritdoc />
+    public async Task<Ec2CostBreakdown> EstimateAsync(Ec2Configuration configuration, TimeSpan expectedDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var request = Ec2CostRequest.FromConfiguration(configuration, expectedDuration) with { SavingsPlan = configuration.SavingsPlan ?? _savingsPlan };
+        return Ec2CostCalculator.Calculate(await WithLivePricesAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public async Task TrackAsync(Ec2InstanceInfo instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var request = new Ec2CostRequest
+        {
+            InstanceType = instance.InstanceType,
+            Region = instance.Region,
+            AvailabilityZone = instance.AvailabilityZone,
+            Duration = TimeSpan.Zero,
+            IsSpot = instance.IsSpotInstance,
+            EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
+            EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
+            PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
+            ElasticIp = instance.ElasticIpAllocationId is not null,
+            Platform = instance.Platform,
+            SavingsPlan = _savingsPlan,
+        };
+        _instances[instance.InstanceId] = new Tracked(instance.LaunchTime, await WithLivePricesAsync(request, cancellationToken).ConfigureAwait(false), null);
+        if (_defaultThreshold is { } threshold)
+        {
+            _monitor.SetThreshold(instance.InstanceId, threshold);
+        }
+    }
+
+    /// <inheritdoc />
+    public void MarkTerminated(string instanceId, DateTimeOffset terminatedAt)
+    {
+        if (_instances.TryGetValue(instanceId, out var tracked))
+        {
+            _instances[instanceId] = tracked with { TerminatedAt = terminatedAt };
+        }
+    }
+
+    /// <inheritdoc />
+    public Ec2CostBreakdown? CalculateRunningCost(string instanceId)
+    {
+        if (!_instances.TryGetValue(instanceId, out var tracked))
+        {
+            return null;
+        }
+
+        var end = tracked.TerminatedAt ?? _time.GetUtcNow();
+        var duration = end > tracked.LaunchTime ? end - tracked.LaunchTime : TimeSpan.Zero;
+        return Ec2CostCalculator.Calculate(tracked.Request with { Duration = duration });
+    }
+
+    /// <inheritdoc />
+    public Task<Ec2CostBreakdown?> GetAccumulatedCostAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CalculateRunningCost(instanceId));
+
+    /// <inheritdoc />
+    public void SetCostAlertThreshold(string instanceId, decimal threshold) => _monitor.SetThreshold(instanceId, threshold);
+
+    /// <summary>Checks every tracked instance against its threshold now; the timer calls this, tests may too.</summary>
+    public void CheckAlerts()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var id in _instances.Keys)
+        {
+            if (CalculateRunningCost(id) is { } cost && _monitor.Observe(id, cost.TotalCost, cost.Duration, now) is { } alert)
+            {
+                CostAlert?.Invoke(this, alert);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _timer.Dispose();
+
+    private async Task<Ec2CostRequest> WithLivePricesAsync(Ec2CostRequest request, CancellationToken cancellationToken)
+    {
+        if (_prices is null)
+        {
+            return request;
+        }
+
+        if (request.IsSpot)
+        {
+            var spot = await _prices.GetSpotPriceAsync(request.InstanceType, request.Region, request.AvailabilityZone, cancellationToken).ConfigureAwait(false);
+            return request with { SpotHourlyRate = spot };
+        }
+
+        var reservations = await _prices.GetReservedInstancesAsync(request.Region, cancellationToken).ConfigureAwait(false);
+        return request with { ReservedInstances = reservations };
+    }
+
+    private sealed record Tracked(DateTimeOffset LaunchTime, Ec2CostRequest Request, DateTimeOffset? TerminatedAt);
+}
