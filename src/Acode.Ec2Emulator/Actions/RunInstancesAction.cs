@@ -115,6 +115,8 @@ internal static class RunInstancesAction
                 HttpTokens = httpTokens,
                 LaunchTime = launchTime,
             };
+            // Launch first: if no address can be reserved the error leaves no half-made instance behind.
+            ctx.Lifecycle.Launch(instance, key?.PublicKey);
             foreach (var (k, v) in instanceTags)
             {
                 instance.Tags[k] = v;
@@ -181,10 +183,6 @@ internal static class RunInstancesAction
         }
 
         InstanceXml.Reservation(r, ctx.State, launched);
-        foreach (var instance in launched)
-        {
-            ctx.Lifecycle.Launch(instance, key?.PublicKey);
-        }
     }
 
     private static int EmulatorQuota(ActionContext ctx) => ctx.State.InstanceQuota;

@@ -32,7 +32,7 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
         {
             var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
             scope = slash < 0 ? trimmed : trimmed[..slash];
-            trimmed = slash < 0 ? string.Empty : trimmed[(slash + 1)..];
+            trimmed = slash < 0 ? string.Empty : trimmed[(slash + 1)..].TrimStart('/');
         }
 
         var (status, contentType, text) = Answer(http, scope, trimmed);

@@ -48,8 +48,16 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
                 UserData = instance.UserData is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(instance.UserData)),
                 Environment = new Dictionary<string, string> { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = _imdsEndpointFor(instance.Id) },
             };
-            instance.Machine = _host.Create(spec);
-            instance.Machine.ShutdownRequested += OnShutdownRequested;
+            try
+            {
+                instance.Machine = _host.Create(spec);
+                instance.Machine.ShutdownRequested += OnShutdownRequested;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The instance still follows the state machine; it just has no sshd behind it.
+                _logger.MachineOperationFailed(ex, "create", instance.Id);
+            }
         }
 
         var generation = ++instance.Generation;

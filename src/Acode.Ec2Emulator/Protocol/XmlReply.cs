@@ -12,8 +12,9 @@ internal sealed class XmlReply
 
     public XmlReply(string root, string ns)
     {
-        _writer = XmlWriter.Create(_buffer, new XmlWriterSettings { OmitXmlDeclaration = false, Indent = false });
-        _writer.WriteStartDocument();
+        // The declaration is written by hand: XmlWriter over a StringBuilder would declare utf-16, but replies go out as UTF-8.
+        _buffer.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        _writer = XmlWriter.Create(_buffer, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, ConformanceLevel = ConformanceLevel.Fragment });
         _writer.WriteStartElement(root, ns);
     }
 
@@ -107,7 +108,7 @@ internal sealed class XmlReply
 
     public string Finish()
     {
-        _writer.WriteEndDocument();
+        _writer.WriteEndElement();
         _writer.Flush();
         _writer.Dispose();
         return _buffer.ToString();
