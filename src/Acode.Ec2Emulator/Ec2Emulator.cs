@@ -29,6 +29,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     private readonly MachineHost? _host;
     private ListenOptions? _apiListen;
     private ListenOptions? _imdsListen;
+    private int _disposed;
 
     private Ec2Emulator(EmulatorOptions options)
     {
@@ -225,6 +226,11 @@ public sealed class Ec2Emulator : IAsyncDisposable
     /// <summary>Stops the server, pending transitions and every machine.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10), _services.Time);
         await _app.StopAsync(bounded.Token);
         await _services.Lifecycle.DisposeAsync();
