@@ -1,6 +1,10 @@
-if (args.Length > 0 && args[0] == "emulator")
-{
-    return await Acode.Benchmarks.EmulatorBenchmark.RunAsync();
-}
+using Acode.Benchmarks;
 
-return 0;
+// `dotnet run --project bench/Acode.Benchmarks -c Release -- machines` measures the emulator's machines;
+// `-- emulator` measures its API through the AWS SDK.
+return args switch
+{
+    ["machines", ..] => await MachinesBenchmark.RunAsync(),
+    ["emulator", ..] => await EmulatorBenchmark.RunAsync(),
+    _ => 0,
+};

@@ -42,7 +42,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
         if (options.StartMachines)
         {
             var root = options.MachineWorkRoot ?? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N"));
-            _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time);
+            _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
         }
 
         var lifecycle = new InstanceLifecycle(state, new AddressPool(_host), _host, id => new Uri(ImdsUrl, id).ToString(), time, logger);
