@@ -220,6 +220,18 @@ public sealed class Ec2Emulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The machine behind an instance (null with machines off or for unknown ids): its address, SSH port and login
+    /// user, which differ from EC2's defaults when the emulator does not run as root (a high port, the current user).
+    /// </summary>
+    public Machine? FindMachine(string instanceId)
+    {
+        lock (_services.State.Gate)
+        {
+            return _services.State.FindInstance(instanceId)?.Machine;
+        }
+    }
+
     /// <summary>Adds an access key (optionally limited to some EC2 actions).</summary>
     public void AddCredential(EmulatorCredential credential) => _services.Credentials.Add(credential);
 

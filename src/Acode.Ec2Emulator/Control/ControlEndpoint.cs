@@ -65,6 +65,12 @@ internal sealed class ControlEndpoint(Ec2Emulator emulator)
             case ("POST", ["instances", var id, "launch-time"]):
                 emulator.SetLaunchTime(id, DateTimeOffset.Parse(String(body, "launchTime") ?? throw new ArgumentException("launchTime is required."), System.Globalization.CultureInfo.InvariantCulture));
                 return ok;
+            case ("GET", ["instances", var id, "machine"]):
+                var machine = emulator.FindMachine(id) ?? throw new KeyNotFoundException($"No machine for {id}.");
+                return new JsonObject
+                {
+                    ["address"] = machine.Address?.ToString(), ["sshPort"] = machine.SshPort, ["userName"] = machine.LoginUserName, ["booted"] = machine.IsBooted,
+                };
             case ("POST", ["instances", var id, "spot-interruption"]):
                 emulator.InterruptSpotInstance(id, Number(body, "noticeSeconds") is { } s ? TimeSpan.FromSeconds(s) : null);
                 return ok;
