@@ -41,7 +41,64 @@ internal static class EmulatorBenchmark
             client.Dispose();
         }
 
-        return 0;
+        return await MachinesAsync();
+    }
+
+    /// <summary>With real machines: RunInstances to an SSH banner (zero delays), and 50 instances launched in one call.</summary>
+    private static async Task<int> MachinesAsync()
+    {
+        var settings = new EmulatorSettings { BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero, StopDelay = TimeSpan.Zero, TerminateDelay = TimeSpan.Zero };
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = true, Settings = settings });
+        using var ec2 = Client(emulator);
+        var samples = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var start = TimeProvider.System.GetTimestamp();
+            var id = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Image, MinCount = 1, MaxCount = 1 })).Reservation.Instances[0].InstanceId;
+            await SshAnswersAsync(emulator, ec2, id);
+            samples.Add(TimeProvider.System.GetElapsedTime(start).TotalMilliseconds);
+            await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
+        }
+
+        samples.Sort();
+        Print("RunInstances to SSH banner, zero delays, median of 5 after warm-up", samples[(samples.Count + 1) / 2], "ms");
+
+        var fifty = TimeProvider.System.GetTimestamp();
+        var ids = (await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = Image, MinCount = 50, MaxCount = 50 })).Reservation.Instances.Select(i => i.InstanceId).ToList();
+        var answering = (await Task.WhenAll(ids.Select(id => SshAnswersAsync(emulator, ec2, id)))).Count(ok => ok);
+        Print($"50 instances in one RunInstances: {answering}/50 sshd answering after", TimeProvider.System.GetElapsedTime(fifty).TotalMilliseconds, "ms");
+        return answering == 50 ? 0 : 1;
+    }
+
+    private static async Task<bool> SshAnswersAsync(Emulator emulator, AmazonEC2Client ec2, string id)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(deadline) < TimeSpan.FromSeconds(60))
+        {
+            var instance = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [id] })).Reservations[0].Instances[0];
+            if (instance.PublicIpAddress is { } ip && emulator.FindMachine(id) is { IsBooted: true } machine)
+            {
+                try
+                {
+                    using var tcp = new System.Net.Sockets.TcpClient();
+                    await tcp.ConnectAsync(ip, machine.SshPort);
+                    var buffer = new byte[8];
+                    var read = await tcp.GetStream().ReadAsync(buffer);
+                    if (System.Text.Encoding.ASCII.GetString(buffer, 0, read).StartsWith("SSH-", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    // Not yet listening.
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+
+        return false;
     }
 
     private static AmazonEC2Client Client(Emulator emulator) =>

@@ -29,6 +29,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     private readonly MachineHost? _host;
     private ListenOptions? _apiListen;
     private ListenOptions? _imdsListen;
+    private readonly string? _ownedWorkRoot;
     private int _disposed;
 
     private Ec2Emulator(EmulatorOptions options)
@@ -41,7 +42,8 @@ public sealed class Ec2Emulator : IAsyncDisposable
         credentials.Add(new EmulatorCredential { AccessKeyId = options.AccessKeyId, SecretAccessKey = options.SecretAccessKey, AccountId = options.AccountId });
         if (options.StartMachines)
         {
-            var root = options.MachineWorkRoot ?? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N"));
+            _ownedWorkRoot = options.MachineWorkRoot is null ? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N")) : null;
+            var root = options.MachineWorkRoot ?? _ownedWorkRoot!;
             _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
         }
 
@@ -249,6 +251,11 @@ public sealed class Ec2Emulator : IAsyncDisposable
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_ownedWorkRoot is not null && Directory.Exists(_ownedWorkRoot))
+        {
+            Directory.Delete(_ownedWorkRoot, recursive: true);
         }
 
         await _app.DisposeAsync();
