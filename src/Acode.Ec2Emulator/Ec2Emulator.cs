@@ -83,6 +83,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
     /// <summary>The metadata service; use as <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c> for the host's role credentials.</summary>
     public Uri ImdsUrl { get; private set; } = null!;
 
+    /// <summary>The machines' work folder the emulator made itself (deleted on dispose); null when given or machines are off.</summary>
+    internal string? OwnedWorkRoot => _ownedWorkRoot;
+
     /// <summary>The region the emulator plays.</summary>
     public string Region => _services.State.Region;
 

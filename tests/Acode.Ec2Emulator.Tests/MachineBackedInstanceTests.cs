@@ -59,4 +59,20 @@ public sealed class MachineBackedInstanceTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Disposing_stops_machines_and_removes_the_work_root_the_emulator_made()
+    {
+        var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions { Settings = EmulatorHarness.Instant });
+        var root = emulator.OwnedWorkRoot!;
+        await using (var h = new EmulatorHarness(emulator))
+        {
+            var id = (await h.RunAsync()).InstanceId;
+            await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+            await EmulatorHarness.WaitForAsync(() => Task.FromResult(emulator.FindMachine(id)!.IsBooted));
+            Assert.True(Directory.Exists(root));
+        }
+
+        Assert.False(Directory.Exists(root));
+    }
 }
