@@ -30,7 +30,7 @@ internal static partial class Ec2InstanceActionCommand
             var instanceId = context.Parse.GetRequiredValue(id);
             await action(manager, instanceId, cancellationToken);
             var state = await manager.GetStateAsync(instanceId, cancellationToken);
-            var stateName = state.ToString().ToLowerInvariant();
+            var stateName = Ec2StateNames.Format(state);
             if (context.Settings.Json)
             {
                 JsonOutput.Write(context.Out, new { instanceId, action = verb, state = stateName });

@@ -67,7 +67,7 @@ internal sealed record Ec2InstanceRow
             InstanceId = instance.InstanceId,
             InstanceType = instance.InstanceType,
             Region = instance.Region,
-            State = instance.State == Ec2InstanceState.ShuttingDown ? "shutting-down" : instance.State.ToString().ToLowerInvariant(),
+            State = Output.Ec2StateNames.Format(instance.State),
             LaunchTime = instance.LaunchTime,
             AgeSeconds = Math.Round(age.TotalSeconds),
             PublicIp = instance.PublicIp,

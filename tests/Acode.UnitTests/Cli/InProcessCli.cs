@@ -12,6 +12,7 @@ internal static class InProcessCli
         IReadOnlyDictionary<string, string?>? environment = null,
         Action<IServiceCollection>? services = null,
         string? workingDirectory = null,
+        TimeProvider? time = null,
         CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
@@ -23,6 +24,7 @@ internal static class InProcessCli
             Environment = environment ?? new Dictionary<string, string?>(),
             WorkingDirectory = workingDirectory ?? Path.Combine(Path.GetTempPath(), "acode-unit-" + Guid.NewGuid().ToString("N")),
             ConfigureServices = services,
+            Time = time ?? TimeProvider.System,
         };
         var code = await CliApplication.RunAsync(args, host, cancellationToken);
         return (code, output.ToString(), error.ToString());
