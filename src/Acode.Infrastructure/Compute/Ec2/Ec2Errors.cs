@@ -6,7 +6,7 @@ namespace Acode.Infrastructure.Compute.Ec2;
 /// <summary>Turns the SDK's service exceptions into acode's typed ones, keeping AWS's error code and request id.</summary>
 internal static class Ec2Errors
 {
-    /// <summary>Whether the exception carries one of <paramref name="codes"/>.</summary>
+    /// <summary>Whether the exception carries the AWS error <paramref name="code"/>.</summary>
     public static bool Is(Exception exception, string code) =>
         exception is AmazonServiceException service && string.Equals(service.ErrorCode, code, StringComparison.Ordinal);
 

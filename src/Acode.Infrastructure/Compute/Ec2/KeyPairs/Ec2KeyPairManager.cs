@@ -53,7 +53,8 @@ public sealed class Ec2KeyPairManager
                 new ImportKeyPairRequest
                 {
                     KeyName = name,
-                    PublicKeyMaterial = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(key.PublicKeyLine)),
+                    // The SDK sends this field as given; the API expects the public key text base64-encoded.
+                    PublicKeyMaterial = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(key.PublicKeyLine)),
                     TagSpecifications = [Ec2TagSpecifications.For(ResourceType.KeyPair, tags)],
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -63,7 +63,8 @@ public sealed class Ec2SecurityGroupManager
         }
 
         created(groupId);
-        Ec2Log.SecurityGroupCreated(_logger, groupId, sshPort, string.Join(",", sourceCidrs));
+        var cidrText = string.Join(",", sourceCidrs);
+        Ec2Log.SecurityGroupCreated(_logger, groupId, sshPort, cidrText);
         try
         {
             await _ec2.AuthorizeSecurityGroupIngressAsync(

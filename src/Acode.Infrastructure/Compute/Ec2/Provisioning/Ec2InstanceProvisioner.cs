@@ -129,7 +129,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
             return instance;
         }
 
-        throw lastCapacity ?? new InvalidOperationException("A launch needs at least one attempt.");
+        throw (Exception?)lastCapacity ?? new InvalidOperationException("A launch needs at least one attempt.");
     }
 
     /// <inheritdoc />

@@ -51,7 +51,7 @@ internal sealed class Ec2SshReadinessWaiter
                 if (access.Verification == Ec2HostKeyVerification.ConsoleOutput && expected is null)
                 {
                     console = await ReadConsoleAsync(instanceId, linked.Token).ConfigureAwait(false);
-                    expected = console.Fingerprints.FirstOrDefault(f => f.KeyType == "ED25519")?.Fingerprint ?? console.Fingerprints.FirstOrDefault()?.Fingerprint;
+                    expected = console.Fingerprints.FirstOrDefault(f => f.KeyType == "ED25519")?.Fingerprint ?? (console.Found ? console.Fingerprints[0].Fingerprint : null);
                     lastError = expected is null ? "host key fingerprints not on the console yet" : null;
                 }
 
