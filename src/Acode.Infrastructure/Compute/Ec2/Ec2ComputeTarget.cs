@@ -236,7 +236,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
     private async Task<WorkspacePrepareResult> ProvisionAsync(WorkspaceContext context, CancellationToken cancellationToken)
     {
-        var credentials = await _deps.CredentialResolver.ResolveAsync(_configuration.Profile, _configuration.Region, cancellationToken).ConfigureAwait(false);
+        var credentials = _deps.ExplicitCredentials ?? await _deps.CredentialResolver.ResolveAsync(_configuration.Profile, _configuration.Region, cancellationToken).ConfigureAwait(false);
         var endpoint = _configuration.EndpointUrl?.ToString();
         var ec2 = _deps.ClientFactory.CreateEc2(credentials.Credentials, credentials.Region, endpoint);
         var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, credentials.Region, endpoint);

@@ -20,6 +20,12 @@ public sealed class Ec2TargetDependencies
     /// <summary>Gets the state-change listeners (FR-065).</summary>
     public IReadOnlyList<IEc2StateChangeListener> StateListeners { get; init; } = [];
 
+    /// <summary>
+    /// Gets credentials to use as they are instead of resolving them (e.g. from a host's own secret store); null, the
+    /// default, resolves them through <see cref="CredentialResolver"/> when a target prepares.
+    /// </summary>
+    public ResolvedAwsCredentials? ExplicitCredentials { get; init; }
+
     /// <summary>Gets the credential resolver.</summary>
     public Ec2CredentialResolver CredentialResolver { get; init; } = new();
 
