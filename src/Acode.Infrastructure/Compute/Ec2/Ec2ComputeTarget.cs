@@ -47,6 +47,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     private Ec2InstanceState _lastState = Ec2InstanceState.Unknown;
     private DateTimeOffset? _launchedAt;
     private long _prepareStarted;
+    private string? _remoteRoot;
 
     /// <summary>Initializes a new instance of the <see cref="Ec2ComputeTarget"/> class. Creates no AWS client.</summary>
     /// <param name="configuration">The validated configuration.</param>
@@ -170,8 +171,20 @@ public sealed class Ec2ComputeTarget : IComputeTarget
                 throw new TargetNotReadyException(TargetId, State, "start (only a stopped target starts)");
             }
 
-            await _session.Instances.StartAsync(_instance.InstanceId, cancellationToken).ConfigureAwait(false);
-            await ConnectAsync(new WorkspaceContext { RemoteRoot = _remoteRoot, KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _session.Instances.StartAsync(_instance.InstanceId, cancellationToken).ConfigureAwait(false);
+                await ConnectAsync(new WorkspaceContext { RemoteRoot = _remoteRoot, KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Same rule as a failed prepare: a wrong host key or an instance that will not come back is terminated.
+                State = ComputeTargetState.Failed;
+                Ec2Log.TargetPrepareFailed(_logger, TargetId, ex);
+                await CleanupAfterFailureAsync(ex).ConfigureAwait(false);
+                throw;
+            }
+
             IsStopped = false;
             State = ComputeTargetState.Ready;
             Ec2Log.TargetStopStart(_logger, TargetId, _instance.InstanceId, "started at " + Host);
@@ -231,8 +244,6 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             Ec2Log.TeardownStepFailed(_logger, TargetId, "dispose", ex);
         }
     }
-
-    private string? _remoteRoot;
 
     private async Task<WorkspacePrepareResult> ProvisionAsync(WorkspaceContext context, CancellationToken cancellationToken)
     {
@@ -407,13 +418,19 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
     }
 
-    private async Task StopSshAsync()
+    /// <summary>Stops heartbeating without tearing down: what a crashed client looks like to the dead-man switch (tests).</summary>
+    internal async Task StopHeartbeatAsync()
     {
         if (_heartbeat is { } timer)
         {
-            await timer.DisposeAsync().ConfigureAwait(false);
             _heartbeat = null;
+            await timer.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task StopSshAsync()
+    {
+        await StopHeartbeatAsync().ConfigureAwait(false);
 
         if (_ssh is { } ssh)
         {

@@ -27,6 +27,9 @@ public sealed class Ec2EmulatorFixture : IAsyncLifetime
 
     public Ec2Emulator.Ec2Emulator Emulator { get; private set; } = null!;
 
+    /// <summary>Where the emulator keeps its machines' disks (one folder per instance id).</summary>
+    public string MachineRoot { get; } = Path.Combine(Path.GetTempPath(), "acode-ec2-it-" + Guid.NewGuid().ToString("N"));
+
     public AmazonEC2Client Ec2 { get; private set; } = null!;
 
     public ResolvedAwsCredentials Credentials { get; } =
@@ -34,7 +37,7 @@ public sealed class Ec2EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions { Settings = FastSettings });
+        Emulator = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions { Settings = FastSettings, MachineWorkRoot = MachineRoot });
         Ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
     }
 
