@@ -1,10 +1,20 @@
 using Acode.Benchmarks;
 using Acode.Benchmarks.Ec2;
+using Acode.Benchmarks.Ssh;
 
-// `dotnet run --project bench/Acode.Benchmarks -c Release -- machines` measures the emulator's machines; `-- ec2` the EC2 target.
-return args switch
+// Each benchmark is a subcommand in its own file or folder; add new ones (e.g. EC2 lifecycle) to this table.
+var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["machines", ..] => await MachinesBenchmark.RunAsync(),
-    ["ec2", ..] => await Ec2Benchmark.RunAsync(),
-    _ => 0,
+    ["ssh"] = SshBenchmark.RunAsync,
+    ["machines"] = MachinesBenchmark.RunAsync,
+    ["emulator"] = EmulatorBenchmark.RunAsync,
+    ["ec2"] = Ec2Benchmark.RunAsync,
 };
+
+if (args.Length < 1 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Acode.Benchmarks -- <{string.Join('|', benchmarks.Keys)}>");
+    return 2;
+}
+
+return await run();
