@@ -39,6 +39,9 @@ public sealed class Ec2InstanceManager : IEc2InstanceManager
         _logger = logger;
     }
 
+    /// <summary>Gets or sets the page size of listings (DescribeInstances MaxResults, 5..1000).</summary>
+    public int PageSize { get; set; } = 1000;
+
     /// <inheritdoc />
     public async Task<Ec2InstanceInfo?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -153,7 +156,7 @@ public sealed class Ec2InstanceManager : IEc2InstanceManager
     private async IAsyncEnumerable<Ec2InstanceInfo> ListAsync(List<Filter> filters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         filters.Add(new Filter("instance-state-name", [.. LiveStates]));
-        var request = new DescribeInstancesRequest { Filters = filters, MaxResults = 1000 };
+        var request = new DescribeInstancesRequest { Filters = filters, MaxResults = PageSize };
         await foreach (var reservation in _ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             foreach (var instance in reservation.Instances ?? [])
