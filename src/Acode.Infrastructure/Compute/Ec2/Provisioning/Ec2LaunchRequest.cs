@@ -1,0 +1,22 @@
+using Acode.Application.Compute.Ec2;
+
+namespace Acode.Infrastructure.Compute.Ec2.Provisioning;
+
+/// <summary>Everything one launch needs besides the client.</summary>
+public sealed record Ec2LaunchRequest
+{
+    /// <summary>Gets the configuration with the resolved AMI, the key pair name, every security group and the finished user data.</summary>
+    public required Ec2Configuration Configuration { get; init; }
+
+    /// <summary>Gets the attempts, tried in order; the next one only after a capacity error.</summary>
+    public required IReadOnlyList<Ec2LaunchAttempt> Attempts { get; init; }
+
+    /// <summary>Gets the tags for the instance and its volume.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>Gets the client token prefix, unique per launch (the attempt index is appended).</summary>
+    public required string ClientTokenPrefix { get; init; }
+
+    /// <summary>Gets the AMI's root device name.</summary>
+    public string RootDeviceName { get; init; } = Ec2RunInstancesRequests.DefaultRootDevice;
+}
