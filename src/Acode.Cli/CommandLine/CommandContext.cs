@@ -5,6 +5,7 @@ using Acode.Cli.Configuration;
 using Acode.Cli.Errors;
 using Acode.Cli.Hosting;
 using Acode.Infrastructure.Compute;
+using Acode.Infrastructure.Compute.Ec2.Credentials;
 using Acode.Infrastructure.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,8 @@ internal sealed class CommandContext
 {
     private ProjectConfiguration? _project;
     private ServiceProvider? _services;
+    private Ec2Configuration? _ec2;
+    private ResolvedAwsCredentials? _emulatorCredentials;
 
     public CommandContext(ParseResult parse, CliSettings settings, CliHost host)
     {
@@ -65,7 +68,28 @@ internal sealed class CommandContext
         }
 
         Ec2ConfigurationValidator.ThrowIfInvalid(configuration);
+        _ec2 = configuration;
         return configuration;
+    }
+
+    /// <summary>The EC2 configuration last built (or chosen for the emulator).</summary>
+    public Ec2Configuration CurrentEc2Configuration =>
+        _ec2 ?? throw new InvalidOperationException("The EC2 configuration is built before an EC2 service is used.");
+
+    /// <summary>
+    /// Makes this run's EC2 services use <paramref name="configuration"/> (an in-process emulator's endpoint) with the
+    /// emulator's test key instead of the SDK's credential chain, and lets EC2 through the mode guard: nothing of this
+    /// run can reach AWS or spend money. Must come before the services are first used.
+    /// </summary>
+    public void UseInProcessEmulator(Ec2Configuration configuration, ResolvedAwsCredentials credentials)
+    {
+        if (_services is not null)
+        {
+            throw new InvalidOperationException("The in-process emulator must be chosen before the run's services are built.");
+        }
+
+        _ec2 = configuration;
+        _emulatorCredentials = credentials;
     }
 
     /// <summary>Applies <c>--region</c>, <c>--profile</c> and <c>--endpoint-url</c> over <paramref name="configuration"/>.</summary>
@@ -125,6 +149,10 @@ internal sealed class CommandContext
             options.ConfigMode = Project.File.Mode;
             options.GetEnvironmentVariable = Host.GetEnvironment;
         });
+        Ec2ServiceWiring.Add(
+            services,
+            () => CurrentEc2Configuration,
+            _emulatorCredentials);
         Host.ConfigureServices?.Invoke(services);
         return services.BuildServiceProvider();
     }

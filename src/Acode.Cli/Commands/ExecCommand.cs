@@ -64,18 +64,22 @@ internal static class ExecCommand
 
             // The emulator plays us-east-1 unless told otherwise, so no region need be configured for it.
             var configuration = context.BuildEc2Configuration(c => useEmulator && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
-            var targetFactory = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
-                ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
             if (!useEmulator)
             {
-                return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(configuration, cancellationToken), request, cancellationToken);
+                return await ExecPipeline.RunAsync(context, await Ec2Factory(context).CreateAsync(configuration, cancellationToken), request, cancellationToken);
             }
 
-            await using var emulated = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions { Region = configuration.Region, TimeProvider = context.Host.Time }, cancellationToken);
+            var options = EmulatorRun.Options(configuration.Region, context.Host.Time);
+            await using var emulated = await Ec2Emulator.Ec2Emulator.StartAsync(options, cancellationToken);
             await context.Host.Error.WriteLineAsync($"acode: in-process EC2 emulator at {emulated.ServiceUrl}: nothing leaves this machine, nothing is spent");
-            var emulatedConfiguration = configuration with { EndpointUrl = emulated.ServiceUrl };
-            return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(emulatedConfiguration, cancellationToken), request, cancellationToken);
+            context.UseInProcessEmulator(EmulatorRun.Configure(configuration, emulated, options), EmulatorRun.Credentials(options));
+            return await ExecPipeline.RunAsync(context, await Ec2Factory(context).CreateAsync(context.CurrentEc2Configuration, cancellationToken), request, cancellationToken);
         });
         return command;
     }
+
+    // The last registration wins, so a host's own factory (tests) replaces acode's.
+    private static IComputeTargetFactory Ec2Factory(CommandContext context) =>
+        context.Services.GetServices<IComputeTargetFactory>().LastOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
+        ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
 }

@@ -1,0 +1,64 @@
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Diagnostics;
+using Acode.Domain.Compute;
+using Acode.Infrastructure.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Access;
+using Acode.Infrastructure.Compute.Ec2.Credentials;
+using Acode.Infrastructure.Compute.Ec2.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Acode.Cli.Hosting;
+
+/// <summary>
+/// Registers the EC2 services the commands resolve: the target factory (<c>AddAcodeEc2Target</c>), the instance
+/// manager, the diagnostics and the account's clients. Registering creates no AWS client and resolves no credentials;
+/// that happens on a service's first call, after the command has checked the mode.
+/// </summary>
+internal static class Ec2ServiceWiring
+{
+    /// <param name="services">The run's services.</param>
+    /// <param name="configuration">The EC2 configuration the command built (asked for when a client is first needed).</param>
+    /// <param name="emulatorCredentials">
+    /// The in-process emulator's test key, or null. When set, the target uses it instead of the SDK's chain and the mode
+    /// guard lets EC2 through: nothing of this run can reach AWS or spend money.
+    /// </param>
+    public static void Add(IServiceCollection services, Func<Ec2Configuration> configuration, ResolvedAwsCredentials? emulatorCredentials)
+    {
+        // The factory takes its configuration per target; the registered instance only satisfies the extension's contract.
+        services.AddAcodeEc2Target(new Ec2Configuration { Region = string.Empty });
+        if (emulatorCredentials is not null)
+        {
+            var shared = services.Last(d => d.ServiceType == typeof(Ec2TargetDependencies));
+            services.Replace(ServiceDescriptor.Singleton(sp => ForEmulator(Resolve(shared, sp), emulatorCredentials)));
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var dependencies = sp.GetRequiredService<Ec2TargetDependencies>();
+            return new Ec2AccountClients(configuration(), dependencies.CredentialResolver, dependencies.ClientFactory, dependencies.ExplicitCredentials);
+        });
+        services.AddSingleton<IEc2InstanceManager>(sp => new Ec2RegionalInstanceManager(
+            sp.GetRequiredService<Ec2AccountClients>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<Ec2RegionalInstanceManager>>()));
+        services.AddSingleton<IEc2TargetDiagnostics>(sp => new Ec2TargetDiagnostics(sp.GetRequiredService<Ec2TargetDependencies>()));
+    }
+
+    private static Ec2TargetDependencies Resolve(ServiceDescriptor descriptor, IServiceProvider services) =>
+        (Ec2TargetDependencies)(descriptor.ImplementationInstance ?? descriptor.ImplementationFactory!(services));
+
+    private static Ec2TargetDependencies ForEmulator(Ec2TargetDependencies shared, ResolvedAwsCredentials credentials) => new()
+    {
+        ModeValidator = new ModeValidator(OperatingMode.Burst),
+        Events = shared.Events,
+        StateListeners = shared.StateListeners,
+        ExplicitCredentials = credentials,
+        CredentialResolver = shared.CredentialResolver,
+        ClientFactory = shared.ClientFactory,
+        CallerAddress = shared.CallerAddress,
+        Metrics = shared.Metrics,
+        TimeProvider = shared.TimeProvider,
+        LoggerFactory = shared.LoggerFactory,
+    };
+}
