@@ -27,7 +27,7 @@ internal static class ExecCommand
         target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, "ssh");
         var upload = new Option<string>("--upload") { Description = "The local folder uploaded as the remote workspace.", DefaultValueFactory = _ => "." };
         var download = new Option<string[]>("--download") { Description = "REMOTE:LOCAL to download after the command; repeat for several." };
-        var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace (and, for EC2, the instance) instead of tearing down." };
+        var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace instead of removing it (an SSH target). An EC2 instance is terminated whatever: the EC2 target never leaves one running." };
         var emulator = new Option<bool>("--emulator") { Description = "Run against an in-process EC2 emulator (no AWS account, no spend, any mode)." };
         var commandLine = new Argument<string[]>("command") { Description = "The command to run, after --.", Arity = ArgumentArity.OneOrMore };
         foreach (var option in new Option[] { target, upload, download, keep, emulator })

@@ -1,4 +1,5 @@
 using Acode.Application.Compute;
+using Acode.Domain.Compute.Ec2;
 using Acode.Domain.Compute.Ec2.Events;
 
 namespace Acode.Cli.Output;
@@ -17,7 +18,9 @@ internal sealed class Ec2ProgressReporter : IDisposable
     {
         _writer = writer;
         On<Ec2InstanceLaunchingEvent>(events, e => $"launched {e.InstanceId} ({e.InstanceType}, {(e.IsSpot ? "spot" : "on-demand")}, {e.Region}); billing has started");
-        On<Ec2InstanceStateChangedEvent>(events, e => $"{e.InstanceId}: {Ec2StateNames.Format(e.PreviousState)} -> {Ec2StateNames.Format(e.CurrentState)}{(e.StateReason is null ? string.Empty : $" ({e.StateReason})")}");
+        On<Ec2InstanceStateChangedEvent>(events, e => e.PreviousState == Ec2InstanceState.Unknown
+            ? $"{e.InstanceId}: {Ec2StateNames.Format(e.CurrentState)}"
+            : $"{e.InstanceId}: {Ec2StateNames.Format(e.PreviousState)} -> {Ec2StateNames.Format(e.CurrentState)}{(e.StateReason is null || e.StateReason == Ec2StateNames.Format(e.CurrentState) ? string.Empty : $" ({e.StateReason})")}");
         On<Ec2InstanceRunningEvent>(events, e => $"{e.InstanceId} ready at {e.Host} after {Durations.Format(e.ProvisionDuration)}");
         On<Ec2SpotFallbackEvent>(events, e => $"no spot {e.InstanceType} in {e.Region} ({string.Join(", ", e.AwsErrorCodes)}); falling back to on-demand at {Money.Hourly(e.OnDemandHourlyRate)}");
         On<Ec2SpotInterruptionEvent>(events, e => $"{e.InstanceId}: spot interruption ({e.InterruptionReason}){(e.WillFallbackToOnDemand ? "; replacing it on-demand" : string.Empty)}");

@@ -24,7 +24,7 @@ public sealed class TargetTestCommandTests
         Assert.Equal(ExitCodes.Failure, code);
         Assert.True(diagnostics.DryRun);
         Assert.Equal("us-west-2", diagnostics.Configuration!.Region);
-        Assert.Contains("[ok]   credentials: account 000000000000 (1s)", output, StringComparison.Ordinal);
+        Assert.Contains("[ok]   credentials: account 000000000000 (1.0s)", output, StringComparison.Ordinal);
         Assert.Contains("[FAIL] RunInstances (DryRun): UnauthorizedOperation", output, StringComparison.Ordinal);
         Assert.Contains("fix: allow ec2:RunInstances (docs/iam-policy.json)", output, StringComparison.Ordinal);
         Assert.Contains("1 check(s) failed.", output, StringComparison.Ordinal);

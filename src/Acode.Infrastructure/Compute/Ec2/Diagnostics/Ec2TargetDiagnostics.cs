@@ -127,7 +127,7 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
             {
                 DryRun = true,
                 KeyName = "acode-test-" + Guid.NewGuid().ToString("N")[..8],
-                PublicKeyMaterial = SshKeyPairGenerator.GenerateEd25519("acode-target-test").PublicKeyLine,
+                PublicKeyMaterial = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(SshKeyPairGenerator.GenerateEd25519("acode-target-test").PublicKeyLine)),
                 TagSpecifications = [new() { ResourceType = ResourceType.KeyPair, Tags = [new Amazon.EC2.Model.Tag("acode", "true")] }],
             },
             cancellationToken)).ConfigureAwait(false);
@@ -195,6 +195,7 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
         var time = _dependencies.TimeProvider;
         var folder = Path.Combine(Path.GetTempPath(), "acode-target-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "README.txt"), "acode target test workspace\n", cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         var target = new Ec2ComputeTargetFactory(_dependencies).Create(configuration);
         try
