@@ -61,9 +61,12 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts acode and leaves it running (for long-running commands); the caller stops and disposes it.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(args, new Dictionary<string, string>());
+
+    /// <summary>Starts acode with extra environment variables and leaves it running; the caller stops and disposes it.</summary>
+    public Process Start(string[] args, IReadOnlyDictionary<string, string> environment)
     {
-        var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        var process = Process.Start(StartInfo(args, environment))!;
         process.StandardInput.Close();
         return process;
     }

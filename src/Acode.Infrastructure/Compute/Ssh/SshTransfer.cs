@@ -115,6 +115,15 @@ internal sealed class SshTransfer
 
     private async Task<(long, int, bool, string)> UploadTreeAsync(string localRoot, string remoteRoot, TransferOptions options, CancellationToken cancellationToken)
     {
+        if (!Directory.EnumerateFileSystemEntries(localRoot).Any())
+        {
+            // TarWriter writes no bytes at all for an archive without entries, and the remote tar then never finishes.
+            var made = await _executor.ExecuteRawAsync($"mkdir -p -- {Quote(remoteRoot)}", cancellationToken).ConfigureAwait(false);
+            return made.ExitCode == 0
+                ? (0, 0, true, "mkdir (empty folder)")
+                : throw new TransferFailedException($"Remote transfer command failed (exit {made.ExitCode.ToString(CultureInfo.InvariantCulture)}): {Application.Security.SecretRedactor.Redact(made.Stderr.Trim())}");
+        }
+
         if (!await RemoteHasTarAsync(cancellationToken).ConfigureAwait(false))
         {
             _logger.SshSftpFallback(_targetId);

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using Acode.Ec2Emulator;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using Emulator = Acode.Ec2Emulator.Ec2Emulator;
+
+namespace Acode.IntegrationTests.Cli;
+
+/// <summary>
+/// The EC2 commands as a separate acode process in burst mode against an emulator this test starts (<c>--endpoint-url</c>),
+/// with the emulator's test key in the child's environment.
+/// </summary>
+public sealed class CliEc2CommandsTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task List_stop_start_terminate_an_acode_instance()
+    {
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = new EmulatorSettings { BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero, StopDelay = TimeSpan.Zero, TerminateDelay = TimeSpan.Zero } });
+        using var ec2 = Client(emulator);
+        var ours = await LaunchAsync(ec2, tagged: true);
+        var foreign = await LaunchAsync(ec2, tagged: false);
+        using var cli = new CliProcess();
+
+        var list = await cli.RunAsync(Args(emulator, "target", "ec2", "list", "--output", "json"), Credentials);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var rows = list.Json().RootElement.EnumerateArray().ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(ours, row.GetProperty("instanceId").GetString());
+        Assert.Equal("running", row.GetProperty("state").GetString());
+        Assert.False(row.GetProperty("orphan").GetBoolean());
+        Assert.True(row.GetProperty("hourlyRate").GetDecimal() > 0);
+        Assert.DoesNotContain(foreign, list.Out, StringComparison.Ordinal);
+
+        foreach (var (verb, expected) in new[] { ("stop", "stopped"), ("start", "running"), ("terminate", "terminated") })
+        {
+            var result = await cli.RunAsync(Args(emulator, "target", "ec2", verb, ours, "--output", "json"), Credentials);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(verb, result.Json().RootElement.GetProperty("action").GetString());
+            Assert.Equal(expected, await WaitForStateAsync(ec2, ours, expected));
+        }
+
+        Assert.Equal("running", await StateAsync(ec2, foreign));
+    }
+
+    [Fact]
+    public async Task Target_test_dry_run_is_all_green_and_launches_nothing()
+    {
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false });
+        using var ec2 = Client(emulator);
+        using var cli = new CliProcess();
+
+        var result = await cli.RunAsync(Args(emulator, "target", "test", "ec2", "--dry-run", "--output", "json"), Credentials);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = result.Json().RootElement;
+        Assert.True(json.GetProperty("passed").GetBoolean(), result.ToString());
+        var names = json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        foreach (var expected in new[] { "credentials", "identity (STS GetCallerIdentity)", "AMI", "RunInstances (DryRun)", "CreateSecurityGroup (DryRun)", "ImportKeyPair (DryRun)", "TerminateInstances (DryRun)", "cost estimate" })
+        {
+            Assert.Contains(expected, names);
+        }
+
+        Assert.Contains("000000000000", result.Out, StringComparison.Ordinal);
+        Assert.Empty((await ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations ?? []);
+    }
+
+    [Fact]
+    public async Task Sigint_during_provisioning_exits_130_and_terminates_the_instance()
+    {
+        // A long boot keeps the instance pending, so the interrupt lands while acode waits for it.
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = new EmulatorSettings { BootDelay = TimeSpan.FromSeconds(30), TerminateDelay = TimeSpan.Zero } });
+        using var ec2 = Client(emulator);
+        using var cli = new CliProcess();
+        using var process = cli.Start([.. Args(emulator, "exec"), "--", "true"], Credentials);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            string? instanceId = null;
+            while (instanceId is null)
+            {
+                Assert.False(process.HasExited, "acode exited before launching: " + await error);
+                var reservations = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest(), deadline.Token)).Reservations ?? [];
+                instanceId = reservations.SelectMany(r => r.Instances ?? []).Select(i => i.InstanceId).FirstOrDefault();
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, deadline.Token);
+            }
+
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(deadline.Token);
+            }
+
+            await process.WaitForExitAsync(deadline.Token);
+            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await output}\n{await error}");
+            Assert.Contains(await StateAsync(ec2, instanceId), new[] { "shutting-down", "terminated" });
+            var keys = (await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest(), deadline.Token)).KeyPairs ?? [];
+            Assert.DoesNotContain(keys, k => k.KeyName.StartsWith("acode-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, string> Credentials = new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+    };
+
+    private static string[] Args(Emulator emulator, params string[] command) =>
+        [.. command, "--mode", "burst", "--endpoint-url", emulator.ServiceUrl.ToString(), "--region", emulator.Region];
+
+    private static AmazonEC2Client Client(Emulator emulator) =>
+        new(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = emulator.ServiceUrl.ToString(), AuthenticationRegion = emulator.Region });
+
+    private static async Task<string> LaunchAsync(AmazonEC2Client ec2, bool tagged)
+    {
+        var images = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images;
+        var launched = await ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = images[0].ImageId,
+            InstanceType = InstanceType.T3Micro,
+            MinCount = 1,
+            MaxCount = 1,
+            TagSpecifications = tagged ? [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Amazon.EC2.Model.Tag("acode", "true")] }] : null,
+        });
+        var id = launched.Reservation.Instances[0].InstanceId;
+        await WaitForStateAsync(ec2, id, "running");
+        return id;
+    }
+
+    private static async Task<string> StateAsync(AmazonEC2Client ec2, string instanceId)
+    {
+        var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instanceId] });
+        return response.Reservations[0].Instances[0].State.Name.Value;
+    }
+
+    private static async Task<string> WaitForStateAsync(AmazonEC2Client ec2, string instanceId, string state)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        var current = await StateAsync(ec2, instanceId);
+        while (current != state && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, CancellationToken.None);
+            current = await StateAsync(ec2, instanceId);
+        }
+
+        return current;
+    }
+}
