@@ -76,7 +76,9 @@ public sealed class CliEc2CommandsTests
         await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = new EmulatorSettings { BootDelay = TimeSpan.FromSeconds(30), TerminateDelay = TimeSpan.Zero } });
         using var ec2 = Client(emulator);
         using var cli = new CliProcess();
+        cli.WriteConfig("ec2Target:\n  region: us-east-1\n  pollInterval: 200ms\n  sshReadyTimeout: 10s\n");
         using var process = cli.Start([.. Args(emulator, "exec"), "--", "true"], Credentials);
+        var steps = new List<string>();
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(Deadline);
@@ -91,16 +93,25 @@ public sealed class CliEc2CommandsTests
                 await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, deadline.Token);
             }
 
+            // Interrupt while acode waits for the instance to run: the run is cancelled, teardown still terminates.
+            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, deadline.Token);
+            steps.Add($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {instanceId} seen; SIGINT to {process.Id}");
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync(deadline.Token);
+                steps.Add($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} kill exit {kill.ExitCode}");
             }
 
             await process.WaitForExitAsync(deadline.Token);
-            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await output}\n{await error}");
+            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{string.Join('\n', steps)}\n{await output}\n{await error}");
             Assert.Contains(await StateAsync(ec2, instanceId), new[] { "shutting-down", "terminated" });
             var keys = (await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest(), deadline.Token)).KeyPairs ?? [];
             Assert.DoesNotContain(keys, k => k.KeyName.StartsWith("acode-", StringComparison.Ordinal));
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"acode exec did not finish in time:\n{await output}\n{await error}");
         }
         finally
         {
