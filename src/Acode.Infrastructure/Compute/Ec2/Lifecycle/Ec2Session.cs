@@ -32,7 +32,7 @@ internal sealed class Ec2Session : IDisposable
         Tags = tags;
         Instances = new Ec2InstanceManager(ec2, configuration.Region, time, logger);
         Amis = new Ec2AmiResolver(ec2, ssm, configuration.EndpointUrl?.ToString());
-        KeyPairs = new Ec2KeyPairManager(ec2, logger);
+        KeyPairs = new Ec2KeyPairManager(ec2, time, logger);
         Groups = new Ec2SecurityGroupManager(ec2, time, logger);
         Addresses = new Ec2ElasticIpManager(ec2);
         Provisioner = new Ec2InstanceProvisioner(ec2, Instances, Amis, configuration, sessionId, tags, time, logger);
