@@ -101,12 +101,16 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
         Ec2CapacityException? lastCapacity = null;
         for (var i = 0; i < request.Attempts.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var attempt = request.Attempts[i];
             var run = Ec2RunInstancesRequests.Build(request.Configuration, attempt, $"{request.ClientTokenPrefix}-{i}", request.Tags, request.RootDeviceName);
             RunInstancesResponse response;
             try
             {
-                response = await _ec2.RunInstancesAsync(run, cancellationToken).ConfigureAwait(false);
+                // Not the caller's token: a RunInstances abandoned mid-flight may still launch, and then nobody knows
+                // the instance id. Letting the call finish (bounded) means a cancelled launch is always terminated.
+                using var launchBound = new CancellationTokenSource(Ec2TargetTimeouts.Launch, _time);
+                response = await _ec2.RunInstancesAsync(run, launchBound.Token).ConfigureAwait(false);
             }
             catch (AmazonServiceException ex) when (AwsErrorCodes.IsCapacity(ex.ErrorCode))
             {
@@ -126,6 +130,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
                 await launched(instance).ConfigureAwait(false);
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             return instance;
         }
 
