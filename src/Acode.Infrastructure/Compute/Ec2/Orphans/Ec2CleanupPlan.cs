@@ -9,8 +9,11 @@ public sealed record Ec2CleanupPlan
     /// <summary>The regions looked at.</summary>
     public required IReadOnlyList<string> Regions { get; init; }
 
-    /// <summary>The orphan threshold used.</summary>
+    /// <summary>The orphan threshold used (for temporary resources, and for instances unless they were named).</summary>
     public required TimeSpan Threshold { get; init; }
+
+    /// <summary>The age an instance needs: <see cref="Threshold"/>, or zero when the request named the instances.</summary>
+    public required TimeSpan InstanceThreshold { get; init; }
 
     /// <summary>Live local sessions were ignored.</summary>
     public required bool Force { get; init; }

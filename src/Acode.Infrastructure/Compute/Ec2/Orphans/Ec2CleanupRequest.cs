@@ -18,6 +18,9 @@ public sealed record Ec2CleanupRequest
     /// <summary>Also sweep instances and resources of sessions that are alive on this machine.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Only these instances (still subject to every rule); null = every orphan found.</summary>
+    /// <summary>
+    /// Only these instances (of the regions asked for); they need no age since the caller picked them, but must still be
+    /// tagged <c>acode=true</c>, active and not of a live session. Null = every orphan found.
+    /// </summary>
     public IReadOnlyList<string>? InstanceIds { get; init; }
 }

@@ -64,12 +64,12 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
     /// <summary>
     /// Terminates the given instances of the default region that are acode's, active and not of a live session (the
     /// caller picked them, so no age is required); others are skipped with the reason. Temporary security groups and
-    /// key pairs the cleanup frees are removed too.
+    /// key pairs the cleanup frees are removed too (under the options' threshold).
     /// </summary>
     public async Task<Ec2OrphanCleanupResult> CleanupOrphansAsync(IEnumerable<string> instanceIds, CancellationToken cancellationToken = default)
     {
         var ids = instanceIds?.ToList() ?? throw new ArgumentNullException(nameof(instanceIds));
-        var request = new Ec2CleanupRequest { InstanceIds = ids, Threshold = TimeSpan.Zero, Yes = true };
+        var request = new Ec2CleanupRequest { InstanceIds = ids, Yes = true };
         return ToContract(await CleanupAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -97,6 +97,8 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
             throw new ArgumentOutOfRangeException(nameof(request), threshold, "The orphan threshold may not be negative.");
         }
 
+        // Named instances were picked by the caller: no age is required of them (every other rule still holds).
+        var instanceThreshold = request.InstanceIds is null ? threshold : TimeSpan.Zero;
         var regions = await _lister.ResolveRegionsAsync(request.Regions, request.AllRegions, cancellationToken).ConfigureAwait(false);
         var orphans = new List<Ec2InstanceListing>();
         var kept = new List<Ec2InstanceListing>();
@@ -105,7 +107,7 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         var missing = new List<string>();
         foreach (var region in regions)
         {
-            var rows = await InstancesAsync(region, request, threshold, missing, cancellationToken).ConfigureAwait(false);
+            var rows = await InstancesAsync(region, request, instanceThreshold, missing, cancellationToken).ConfigureAwait(false);
             orphans.AddRange(rows.Where(r => r.Orphan));
             kept.AddRange(rows.Where(r => !r.Orphan));
             var terminating = rows.Where(r => r.Orphan).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
@@ -121,6 +123,7 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         {
             Regions = regions,
             Threshold = threshold,
+            InstanceThreshold = instanceThreshold,
             Force = request.Force,
             CreatedAt = _time.GetUtcNow(),
             Orphans = orphans,
@@ -144,7 +147,7 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         {
             var executor = new Ec2CleanupExecutor(_clients.For(region), region, _lister, _time, _logger);
             var planned = plan.Orphans.Where(o => o.Region == region).Select(o => o.InstanceId).ToList();
-            var (instanceOutcomes, terminated) = await executor.TerminateAsync(planned, plan.Threshold, plan.Force, cancellationToken).ConfigureAwait(false);
+            var (instanceOutcomes, _) = await executor.TerminateAsync(planned, plan.InstanceThreshold, plan.Force, cancellationToken).ConfigureAwait(false);
             outcomes.AddRange(instanceOutcomes);
             outcomes.AddRange(plan.KeptInstances.Where(k => k.Region == region).Select(Kept));
 

@@ -11,27 +11,26 @@ public static class Ec2OrphanServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="Ec2OrphanDetector"/> (also as <see cref="IEc2OrphanDetector"/>), <see cref="Ec2InstanceLister"/>,
-    /// <see cref="Ec2SessionRegistry"/> (the default state folder) and <see cref="Ec2OrphanOptions"/>. No client is made
+    /// <see cref="Ec2SessionRegistry"/> (the default state folder, unless one is registered already) and <see cref="Ec2OrphanOptions"/>. No client is made
     /// until a service is first resolved; every client made through <paramref name="clientForRegion"/> is disposed with
     /// the container.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="clientForRegion">Makes an EC2 client for a region (e.g. <c>Ec2ClientFactory.CreateEc2</c> with resolved credentials).</param>
     /// <param name="defaultRegion">The region swept when a call names none (the configured one).</param>
-    /// <param name="configure">Adjusts the options.</param>
+    /// <param name="configure">Adjusts the options (e.g. <c>o =&gt; o with { Threshold = ... }</c>).</param>
     public static IServiceCollection AddAcodeEc2Orphans(
         this IServiceCollection services,
         Func<IServiceProvider, string, IAmazonEC2> clientForRegion,
         Func<IServiceProvider, string> defaultRegion,
-        Action<Ec2OrphanOptions>? configure = null)
+        Func<Ec2OrphanOptions, Ec2OrphanOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(clientForRegion);
         ArgumentNullException.ThrowIfNull(defaultRegion);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ =>
         {
-            var options = new Ec2OrphanOptions();
-            configure?.Invoke(options);
+            var options = configure?.Invoke(new Ec2OrphanOptions()) ?? new Ec2OrphanOptions();
             options.Validate();
             return options;
         });
