@@ -134,8 +134,10 @@ internal sealed class Ec2TempResourcePlanner
             reasons.Add(c.Created is { } t ? $"created {Ec2OrphanRules.FormatDuration(now - t)} ago" : "threshold is zero");
         }
 
+        // Only this cleanup's own terminations are listed: if one of them fails, the group is skipped. Instances that were
+        // already shutting down are simply outlasted by the DependencyViolation retries.
         var waits = c.Kind == Ec2CleanupResourceKind.SecurityGroup
-            ? c.Users.Select(i => i.InstanceId).ToList()
+            ? c.Users.Where(i => terminating.Contains(i.InstanceId)).Select(i => i.InstanceId).ToList()
             : [];
         resource = Make("unused; " + string.Join("; ", reasons), waits);
         return true;
