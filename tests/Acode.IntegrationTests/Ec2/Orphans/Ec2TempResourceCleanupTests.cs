@@ -77,4 +77,22 @@ public sealed class Ec2TempResourceCleanupTests
         Assert.Contains("alive", result.Outcomes.Single(o => o.ResourceId == liveGroup).Reason, StringComparison.Ordinal);
         Assert.Contains(liveGroup, await scenario.GroupIdsAsync());
     }
+
+    [Fact]
+    public async Task A_group_whose_instance_failed_to_terminate_is_kept()
+    {
+        await using var scenario = await OrphanScenario.StartAsync();
+        var group = await scenario.CreateGroupAsync("acode-f", OrphanScenario.AcodeTags("f"));
+        var instance = (await scenario.LaunchAsync(1, OrphanScenario.AcodeTags("f"), Old, group))[0];
+        using var detector = scenario.Detector();
+        var plan = await detector.PlanAsync(new Ec2CleanupRequest());
+        scenario.Emulator.InjectFault(new Acode.Ec2Emulator.Control.FaultRule { Action = "TerminateInstances", Code = Acode.Ec2Emulator.Control.FaultCodes.InternalError, Count = 1 });
+
+        var result = await detector.ExecuteAsync(plan);
+
+        Assert.Equal([instance], result.Ids(Ec2CleanupAction.Failed));
+        Assert.Equal(Ec2CleanupAction.Skipped, result.Outcomes.Single(o => o.ResourceId == group).Action);
+        Assert.Contains(group, await scenario.GroupIdsAsync());
+        Assert.Equal("running", await scenario.StateAsync(instance));
+    }
 }

@@ -10,7 +10,7 @@ using Amazon.Runtime;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>
-/// An in-process emulator (machines off) with a real AWSSDK client, a private session registry folder, and helpers
+/// An in-process emulator (machines off unless asked) with a real AWSSDK client, a private session registry folder, and helpers
 /// to launch tagged, back-dated instances and acode's temporary groups and key pairs.
 /// </summary>
 internal sealed class OrphanScenario : IAsyncDisposable
@@ -40,13 +40,13 @@ internal sealed class OrphanScenario : IAsyncDisposable
     /// <summary>The calls that could change something (everything but Describe*).</summary>
     public IReadOnlyList<string> MutatingCalls => [.. Emulator.ActionLog.Select(e => e.Action).Where(a => !a.StartsWith("Describe", StringComparison.Ordinal))];
 
-    public static async Task<OrphanScenario> StartAsync(string region = "us-east-1", TimeSpan? terminateDelay = null)
+    public static async Task<OrphanScenario> StartAsync(string region = "us-east-1", TimeSpan? terminateDelay = null, bool machines = false)
     {
         var settings = new EmulatorSettings
         {
             BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero, StopDelay = TimeSpan.Zero, TerminateDelay = terminateDelay ?? TimeSpan.Zero,
         };
-        var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = settings, Region = region });
+        var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = machines, Settings = settings, Region = region });
         return new OrphanScenario(emulator, region);
     }
 
