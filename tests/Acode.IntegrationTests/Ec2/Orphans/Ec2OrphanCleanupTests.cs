@@ -5,6 +5,7 @@ using Amazon.EC2.Model;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>IT-004: orphan detection and safe cleanup against the emulator with the real AWSSDK client.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class Ec2OrphanCleanupTests
 {
     private static readonly TimeSpan Old = TimeSpan.FromHours(3);

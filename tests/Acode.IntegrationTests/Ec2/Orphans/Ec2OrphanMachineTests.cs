@@ -3,6 +3,7 @@ using Acode.Infrastructure.Compute.Ec2.Orphans;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>IT-004 with a real machine behind the instance: cleanup really stops what was running.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class Ec2OrphanMachineTests
 {

@@ -4,6 +4,7 @@ using Amazon.EC2;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>IT-004 per region: one emulator per region (each plays one), DescribeRegions for --all-regions.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class Ec2OrphanRegionTests
 {
     private static readonly TimeSpan Old = TimeSpan.FromHours(3);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>The DI registration the CLI uses: the contract resolves, sweeps through the factory's client, and disposes it.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class Ec2OrphanServiceCollectionTests
 {
     [Fact]

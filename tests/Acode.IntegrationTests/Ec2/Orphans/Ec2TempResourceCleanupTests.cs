@@ -3,6 +3,7 @@ using Acode.Infrastructure.Compute.Ec2.Orphans;
 namespace Acode.IntegrationTests.Ec2.Orphans;
 
 /// <summary>IT-004: acode's temporary security groups and auto key pairs go when nothing uses them, and only then.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class Ec2TempResourceCleanupTests
 {
     private static readonly TimeSpan Old = TimeSpan.FromHours(3);

@@ -18,8 +18,11 @@ internal sealed class OrphanScenario : IAsyncDisposable
     public const string Ami = "ami-0a1f2e3d4c5b6a701";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    private OrphanScenario(Emulator emulator, string region)
+    private readonly AwsEnvironmentScope _environment;
+
+    private OrphanScenario(Emulator emulator, string region, AwsEnvironmentScope environment)
     {
+        _environment = environment;
         Emulator = emulator;
         Region = region;
         Ec2 = Client(region);
@@ -46,8 +49,11 @@ internal sealed class OrphanScenario : IAsyncDisposable
         {
             BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero, StopDelay = TimeSpan.Zero, TerminateDelay = terminateDelay ?? TimeSpan.Zero,
         };
+        // The SDK reads the shared-file locations once per process, at its first client: make that happen under the
+        // same pinned, empty files the credential tests use (the scenario's tests share their collection).
+        var environment = new AwsEnvironmentScope();
         var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = machines, Settings = settings, Region = region });
-        return new OrphanScenario(emulator, region);
+        return new OrphanScenario(emulator, region, environment);
     }
 
     public AmazonEC2Client Client(string region) =>
@@ -153,5 +159,7 @@ internal sealed class OrphanScenario : IAsyncDisposable
         {
             Directory.Delete(SessionDirectory, recursive: true);
         }
+
+        _environment.Dispose();
     }
 }

@@ -104,10 +104,9 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         var kept = new List<Ec2InstanceListing>();
         var resources = new List<Ec2TempResource>();
         var keptResources = new List<Ec2TempResource>();
-        var missing = new List<string>();
         foreach (var region in regions)
         {
-            var rows = await InstancesAsync(region, request, instanceThreshold, missing, cancellationToken).ConfigureAwait(false);
+            var rows = await InstancesAsync(region, request, instanceThreshold, cancellationToken).ConfigureAwait(false);
             orphans.AddRange(rows.Where(r => r.Orphan));
             kept.AddRange(rows.Where(r => !r.Orphan));
             var terminating = rows.Where(r => r.Orphan).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
@@ -117,6 +116,9 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
             keptResources.AddRange(keep);
         }
 
+        // A named id found in none of the regions is gone (or never was): nothing to do, reported as such.
+        var found = orphans.Concat(kept).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var missing = request.InstanceIds?.Where(id => !found.Contains(id)).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var regionText = string.Join(",", regions);
         Ec2Log.CleanupPlanned(_logger, regionText, orphans.Count, kept.Count, resources.Count, threshold);
         return new Ec2CleanupPlan
@@ -213,7 +215,7 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
     }
 
     private async Task<List<Ec2InstanceListing>> InstancesAsync(
-        string region, Ec2CleanupRequest request, TimeSpan threshold, List<string> missing, CancellationToken cancellationToken)
+        string region, Ec2CleanupRequest request, TimeSpan threshold, CancellationToken cancellationToken)
     {
         var rows = new List<Ec2InstanceListing>();
         if (request.InstanceIds is null)
@@ -230,7 +232,6 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         var found = await Ec2OrphanQueries.InstancesAsync(_clients.For(region), "instance-id", request.InstanceIds, Options.PageSize, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         rows.AddRange(found.Select(i => _lister.ToListing(Ec2OrphanInstanceMapper.ToInfo(i, region), now, threshold, request.Force)));
-        missing.AddRange(request.InstanceIds.Where(id => !found.Exists(i => i.InstanceId == id)).Distinct(StringComparer.Ordinal));
         return rows;
     }
 }
