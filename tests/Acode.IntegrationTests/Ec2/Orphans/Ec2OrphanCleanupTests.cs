@@ -57,18 +57,20 @@ public sealed class Ec2OrphanCleanupTests
     public async Task Yes_terminates_exactly_the_old_acode_ones_and_never_untagged_fresh_or_live_session_ones()
     {
         await using var scenario = await OrphanScenario.StartAsync();
-        var old = await scenario.LaunchAsync(3, OrphanScenario.AcodeTags("s-dead"), Old);
+        var old = await scenario.LaunchAsync(6, OrphanScenario.AcodeTags("s-dead"), Old);
         var untagged = await scenario.LaunchAsync(2, tags: null, Old);
         var otherTags = await scenario.LaunchAsync(1, new Dictionary<string, string> { ["acode"] = "false", ["Name"] = "mine" }, Old);
-        var fresh = await scenario.LaunchAsync(2, OrphanScenario.AcodeTags("s-fresh"));
+        var fresh = await scenario.LaunchAsync(4, OrphanScenario.AcodeTags("s-fresh"));
         scenario.Sessions.Register("s-live", scenario.Region);
         var live = await scenario.LaunchAsync(1, OrphanScenario.AcodeTags("s-live"), Old);
         using var detector = scenario.Detector();
 
         var result = await detector.CleanupAsync(new Ec2CleanupRequest { Yes = true });
 
+        // 11 acode instances at 5 a page: the sweep read three pages.
         Assert.False(result.DryRun);
         Assert.True(result.Succeeded);
+        Assert.Equal(11, result.Plan.Orphans.Count + result.Plan.KeptInstances.Count);
         Assert.Equal(old.Order(), result.Ids(Ec2CleanupAction.Terminated).Order());
         foreach (var id in old)
         {
