@@ -8,4 +8,7 @@ public sealed record MachineHostOptions
 
     /// <summary>The SSH port of every machine; null means 22 when running as root, else a free high port per machine.</summary>
     public int? SshPort { get; init; }
+
+    /// <summary>How long <see cref="Machine.BootAsync"/> waits for sshd to listen before it gives up.</summary>
+    public TimeSpan BootTimeout { get; init; } = MachineConstants.DefaultBootTimeout;
 }

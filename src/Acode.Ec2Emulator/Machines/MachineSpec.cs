@@ -6,7 +6,11 @@ public sealed record MachineSpec
     /// <summary>The EC2 instance id, e.g. <c>i-0123456789abcdef0</c>.</summary>
     public required string InstanceId { get; init; }
 
-    /// <summary>The AMI's default login user (<c>ec2-user</c> for Amazon Linux, <c>ubuntu</c> for Ubuntu).</summary>
+    /// <summary>
+    /// The AMI's default login user (<c>ec2-user</c> for Amazon Linux, <c>ubuntu</c> for Ubuntu). Honoured when the
+    /// emulator runs as root (the Linux user is created if missing, shared by all machines); otherwise ignored in
+    /// favour of the emulator's own user, the only one a non-root sshd can log in (see <see cref="Machine.LoginUserName"/>).
+    /// </summary>
     public required string UserName { get; init; }
 
     /// <summary>The key pair's public key as an OpenSSH line, authorised for <see cref="UserName"/>; null when launched without a key pair.</summary>

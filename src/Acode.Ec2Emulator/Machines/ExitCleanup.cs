@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace Acode.Ec2Emulator.Machines;
+
+/// <summary>
+/// Keeps, per live host, the sshd listeners its machines run, and kills every process of those hosts when the
+/// emulator's process exits or gets SIGTERM/SIGINT/SIGQUIT, so that no sshd outlives it even when nobody disposed a host.
+/// </summary>
+internal static class ExitCleanup
+{
+    private static readonly Dictionary<string, Dictionary<int, string>> Listeners = [];
+    private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static bool _hooked;
+    private static bool _exiting;
+
+    public static void Register(string nonce)
+    {
+        lock (Listeners)
+        {
+            Listeners[nonce] = [];
+            if (_hooked)
+            {
+                return;
+            }
+
+            _hooked = true;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
+            {
+                // The handler does not cancel the signal: the process still ends as it would have.
+                Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll()));
+            }
+        }
+    }
+
+    public static void Unregister(string nonce)
+    {
+        lock (Listeners)
+        {
+            Listeners.Remove(nonce);
+        }
+    }
+
+    /// <summary>Records a listener right after it started; false when the process is exiting or the host is gone, and the caller must stop it.</summary>
+    public static bool AddListener(string nonce, int pid, string configPath)
+    {
+        lock (Listeners)
+        {
+            if (_exiting || !Listeners.TryGetValue(nonce, out var listeners))
+            {
+                return false;
+            }
+
+            listeners[pid] = configPath;
+            return true;
+        }
+    }
+
+    public static void RemoveListener(string nonce, int pid)
+    {
+        lock (Listeners)
+        {
+            if (Listeners.TryGetValue(nonce, out var listeners))
+            {
+                listeners.Remove(pid);
+            }
+        }
+    }
+
+    /// <summary>The marker suffix shared by every process of one host.</summary>
+    public static string Suffix(string nonce) => "/" + nonce;
+
+    /// <summary>Kills every process of the host <paramref name="nonce"/>: its listeners, their sessions, marked processes.</summary>
+    public static int KillHost(string nonce)
+    {
+        List<int> roots;
+        lock (Listeners)
+        {
+            roots = Listeners.TryGetValue(nonce, out var listeners)
+                ? [.. listeners.Where(l => MachineProcesses.IsSshd(l.Key, l.Value)).Select(l => l.Key)]
+                : [];
+        }
+
+        var suffix = Suffix(nonce);
+        return MachineProcesses.KillAll(m => m.EndsWith(suffix, StringComparison.Ordinal), roots);
+    }
+
+    private static void KillAll()
+    {
+        string[] nonces;
+        lock (Listeners)
+        {
+            _exiting = true;
+            nonces = [.. Listeners.Keys];
+        }
+
+        foreach (var nonce in nonces)
+        {
+            KillHost(nonce);
+        }
+    }
+}
