@@ -281,13 +281,19 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
 
         Ec2Log.SpotInterruptionNotice(_logger, notice.InstanceId, notice.Action, notice.InterruptionTime, notice.Source, WillReplaceWithOnDemand);
         _notice.TrySetResult(notice);
-        await _interrupted.CancelAsync().ConfigureAwait(false);
-        if (_events is not null)
+        try
         {
-            // The event must reach subscribers even when the watcher is being disposed.
-            await _events.PublishAsync(
-                new Ec2SpotInterruptionEvent(notice.InstanceId, notice.Action, notice.InterruptionTime, WillReplaceWithOnDemand),
-                CancellationToken.None).ConfigureAwait(false);
+            if (_events is not null)
+            {
+                // Subscribers hear of it before the command fails; the event goes out even while the watcher is disposed.
+                await _events.PublishAsync(
+                    new Ec2SpotInterruptionEvent(notice.InstanceId, notice.Action, notice.InterruptionTime, WillReplaceWithOnDemand),
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _interrupted.CancelAsync().ConfigureAwait(false);
         }
     }
 }
