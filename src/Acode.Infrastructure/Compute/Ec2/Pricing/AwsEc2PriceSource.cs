@@ -11,7 +11,7 @@ namespace Acode.Infrastructure.Compute.Ec2.Pricing;
 
 /// <summary>
 /// Live prices for <see cref="Ec2CostTracker"/> (FR-054, FR-056): the latest Linux spot price of a type in an AZ
-/// (DescribeSpotPriceHistory from now, which AWS answers with the price in force) and the account's reserved
+/// (the latest point of DescribeSpotPriceHistory over the last hour, which includes the price in force an hour ago) and the account's reserved
 /// instances (DescribeReservedInstances) as the records the calculator matches. Results are cached for
 /// <c>cacheDuration</c>. When EC2 refuses or fails, the answer is "not known live" (null / none): the calculator then
 /// uses the offline catalogue and states that assumption in the figure, and a warning is logged.
@@ -21,6 +21,10 @@ public sealed class AwsEc2PriceSource : IEc2PriceSource
 {
     /// <summary>How long a looked-up price or reservation list is reused.</summary>
     public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromMinutes(10);
+
+    // A start in the recent past: AWS returns the price in force then plus every change since, and a client clock a
+    // little ahead of AWS's never asks for the future. The latest point per AZ is the current price.
+    private static readonly TimeSpan HistoryLookBack = TimeSpan.FromHours(1);
 
     private static readonly List<string> LinuxProducts = ["Linux/UNIX", "Linux/UNIX (Amazon VPC)"];
 
@@ -80,7 +84,7 @@ public sealed class AwsEc2PriceSource : IEc2PriceSource
             InstanceTypes = [instanceType],
             ProductDescriptions = LinuxProducts,
             AvailabilityZone = availabilityZone,
-            StartTime = _time.GetUtcNow().UtcDateTime,
+            StartTime = (_time.GetUtcNow() - HistoryLookBack).UtcDateTime,
         };
         try
         {

@@ -33,13 +33,21 @@ public static class Ec2SpotMarketOptions
         };
     }
 
-    /// <summary>Sets the attempt's instance type and market options on a request the provisioner built.</summary>
-    public static RunInstancesRequest Apply(RunInstancesRequest request, LaunchAttempt attempt)
+    /// <summary>Sets the attempt's instance type, market options and (given the launch's token) ClientToken on a request the provisioner built.</summary>
+    /// <param name="request">The RunInstances request.</param>
+    /// <param name="attempt">The attempt.</param>
+    /// <param name="launchToken">The launch's idempotency token; each attempt gets its own derived token (<see cref="LaunchAttempt.ClientToken"/>). Null leaves ClientToken as it is.</param>
+    public static RunInstancesRequest Apply(RunInstancesRequest request, LaunchAttempt attempt, string? launchToken = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(attempt);
         request.InstanceType = InstanceType.FindValue(attempt.InstanceType);
         request.InstanceMarketOptions = For(attempt);
+        if (launchToken is not null)
+        {
+            request.ClientToken = attempt.ClientToken(launchToken);
+        }
+
         return request;
     }
 }
