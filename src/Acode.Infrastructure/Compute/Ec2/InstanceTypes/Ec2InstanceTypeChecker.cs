@@ -48,7 +48,7 @@ public sealed class Ec2InstanceTypeChecker
         foreach (var (path, type) in names)
         {
             var check = Ec2InstanceTypeValidator.Check(type, configuration.Region, offerings.Offered, zone, gpuAmi);
-            var errors = check.Errors.ToList();
+            var errors = await WithOtherZonesAsync(check, zone, cancellationToken).ConfigureAwait(false);
             var warnings = check.Warnings.ToList();
             if (configuration.Tenancy != Ec2Defaults.Tenancy)
             {
@@ -80,6 +80,26 @@ public sealed class Ec2InstanceTypeChecker
         }
 
         return checks.SelectMany(c => c.Check.Warnings.Select(w => $"{c.Path}: {w}")).Distinct().ToList();
+    }
+
+    // A type missing in the subnet's AZ is often offered in another AZ of the region: say which, so the user can pick a subnet there.
+    private async Task<List<string>> WithOtherZonesAsync(Ec2InstanceTypeCheck check, string? zone, CancellationToken cancellationToken)
+    {
+        var errors = check.Errors.ToList();
+        var notOffered = $"{check.InstanceType} is not offered in {zone}";
+        var index = zone is null ? -1 : errors.FindIndex(e => e.StartsWith(notOffered, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return errors;
+        }
+
+        var zones = await _types.GetZonesOfferingAsync(check.InstanceType, cancellationToken).ConfigureAwait(false);
+        if (zones is { Count: > 0 })
+        {
+            errors[index] += $"; it is offered in {string.Join(", ", zones)}: use a subnet there";
+        }
+
+        return errors;
     }
 
     private async Task<(string? Zone, string? Note)> SubnetZoneAsync(string? subnetId, CancellationToken cancellationToken)

@@ -96,6 +96,31 @@ public sealed class Ec2InstanceTypeService
     public Task<Ec2OfferingLookup> GetOfferingsAsync(string? availabilityZone = null, CancellationToken cancellationToken = default) =>
         _offerings.GetOrAddAsync(availabilityZone ?? Region, ct => LoadOfferingsAsync(availabilityZone, ct), cancellationToken);
 
+    /// <summary>The AZs of the region that offer <paramref name="instanceType"/>, sorted; null when EC2 cannot be asked.</summary>
+    public async Task<IReadOnlyList<string>?> GetZonesOfferingAsync(string instanceType, CancellationToken cancellationToken = default)
+    {
+        var request = new DescribeInstanceTypeOfferingsRequest
+        {
+            LocationType = LocationType.AvailabilityZone,
+            Filters = [new Filter("instance-type", [instanceType])],
+        };
+        try
+        {
+            var zones = new List<string>();
+            await foreach (var offering in _ec2.Paginators.DescribeInstanceTypeOfferings(request).InstanceTypeOfferings.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                zones.Add(offering.Location);
+            }
+
+            return [.. zones.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (IsLookupFailure(e, cancellationToken))
+        {
+            Offline($"the zones offering {instanceType}", e);
+            return null;
+        }
+    }
+
     private async Task<Dictionary<string, Ec2InstanceTypeSpec>> DescribeLiveAsync(string[] names, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Ec2InstanceTypeSpec>(StringComparer.Ordinal);
