@@ -280,12 +280,12 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
         }
 
         Ec2Log.SpotInterruptionNotice(_logger, notice.InstanceId, notice.Action, notice.InterruptionTime, notice.Source, WillReplaceWithOnDemand);
-        _notice.TrySetResult(notice);
         try
         {
             if (_events is not null)
             {
-                // Subscribers hear of it before the command fails; the event goes out even while the watcher is disposed.
+                // Subscribers hear of it before anyone awaiting the notice resumes and before the command fails; the
+                // event goes out even while the watcher is being disposed.
                 await _events.PublishAsync(
                     new Ec2SpotInterruptionEvent(notice.InstanceId, notice.Action, notice.InterruptionTime, WillReplaceWithOnDemand),
                     CancellationToken.None).ConfigureAwait(false);
@@ -293,6 +293,7 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
         }
         finally
         {
+            _notice.TrySetResult(notice);
             await _interrupted.CancelAsync().ConfigureAwait(false);
         }
     }
