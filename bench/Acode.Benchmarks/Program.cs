@@ -1,4 +1,17 @@
 using Acode.Benchmarks;
+using Acode.Benchmarks.Ssh;
 
-// `dotnet run --project bench/Acode.Benchmarks -c Release -- machines` measures the emulator's machines.
-return args is ["machines", ..] ? await MachinesBenchmark.RunAsync() : 0;
+// Each benchmark is a subcommand in its own file or folder; add new ones (e.g. EC2 lifecycle) to this table.
+var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["ssh"] = SshBenchmark.RunAsync,
+    ["machines"] = MachinesBenchmark.RunAsync,
+};
+
+if (args.Length < 1 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Acode.Benchmarks -- <{string.Join('|', benchmarks.Keys)}>");
+    return 2;
+}
+
+return await run();

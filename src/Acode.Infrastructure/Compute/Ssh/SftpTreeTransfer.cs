@@ -1,0 +1,109 @@
+using Acode.Application.Compute;
+using Renci.SshNet;
+
+namespace Acode.Infrastructure.Compute.Ssh;
+
+/// <summary>
+/// The fallback for trees when the remote has no <c>tar</c>: file by file over SFTP (SSH.NET pipelines each
+/// file's writes), on a separate SFTP connection that lives only for the transfer.
+/// </summary>
+internal static class SftpTreeTransfer
+{
+    private static readonly UnixFileMode ModeMask = (UnixFileMode)0x1FF;
+
+    public static async Task<(long, int, bool, string)> UploadAsync(SshSession session, string localRoot, string remoteRoot, TransferOptions options, CancellationToken cancellationToken)
+    {
+        using var sftp = await session.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
+        long bytes = 0;
+        var files = 0;
+        await EnsureDirectoryAsync(sftp, remoteRoot, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in new DirectoryInfo(localRoot).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        {
+            var remote = remoteRoot.TrimEnd('/') + "/" + Path.GetRelativePath(localRoot, entry.FullName).Replace('\\', '/');
+            if (entry is DirectoryInfo)
+            {
+                await EnsureDirectoryAsync(sftp, remote, cancellationToken).ConfigureAwait(false);
+            }
+            else if (entry is FileInfo file)
+            {
+                await using var stream = file.OpenRead();
+                await sftp.UploadFileAsync(stream, remote, cancellationToken).ConfigureAwait(false);
+                bytes += file.Length;
+                files++;
+            }
+
+            if (options.PreserveModes)
+            {
+                // SSH.NET takes the mode as the digits one would pass to chmod (755), not as bits.
+                var digits = Convert.ToString((int)(FileModes.Get(entry.FullName) & ModeMask), 8);
+                sftp.ChangePermissions(remote, short.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return (bytes, files, false, "sftp");
+    }
+
+    public static async Task<(long, int, bool, string)> DownloadAsync(SshSession session, string remoteRoot, string localRoot, TransferOptions options, CancellationToken cancellationToken)
+    {
+        using var sftp = await session.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
+        long bytes = 0;
+        var files = 0;
+        var pending = new Stack<(string Remote, string Local)>([(remoteRoot, localRoot)]);
+        while (pending.TryPop(out var folder))
+        {
+            Directory.CreateDirectory(folder.Local);
+            await foreach (var item in sftp.ListDirectoryAsync(folder.Remote, cancellationToken).ConfigureAwait(false))
+            {
+                if (item.Name is "." or "..")
+                {
+                    continue;
+                }
+
+                var local = Path.Combine(folder.Local, item.Name);
+                if (item.IsDirectory)
+                {
+                    pending.Push((item.FullName, local));
+                }
+                else if (item.IsRegularFile)
+                {
+                    await using (var stream = File.Create(local))
+                    {
+                        await sftp.DownloadFileAsync(item.FullName, stream, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    bytes += item.Length;
+                    files++;
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (options.PreserveModes && item.IsRegularFile)
+                {
+                    FileModes.Set(local, (UnixFileMode)ModeOf(item));
+                }
+            }
+        }
+
+        return (bytes, files, false, "sftp");
+    }
+
+    private static int ModeOf(Renci.SshNet.Sftp.ISftpFile item) =>
+        (item.OwnerCanRead ? 0x100 : 0) | (item.OwnerCanWrite ? 0x80 : 0) | (item.OwnerCanExecute ? 0x40 : 0)
+        | (item.GroupCanRead ? 0x20 : 0) | (item.GroupCanWrite ? 0x10 : 0) | (item.GroupCanExecute ? 0x8 : 0)
+        | (item.OthersCanRead ? 0x4 : 0) | (item.OthersCanWrite ? 0x2 : 0) | (item.OthersCanExecute ? 0x1 : 0);
+
+    private static async Task EnsureDirectoryAsync(SftpClient sftp, string path, CancellationToken cancellationToken)
+    {
+        var current = path.StartsWith('/') ? string.Empty : ".";
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current += "/" + part;
+            if (!await sftp.ExistsAsync(current, cancellationToken).ConfigureAwait(false))
+            {
+                await sftp.CreateDirectoryAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
