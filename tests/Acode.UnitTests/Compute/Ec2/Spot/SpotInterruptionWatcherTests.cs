@@ -1,3 +1,4 @@
+using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
 using Acode.Domain.Compute.Ec2.Events;
 using Acode.Infrastructure.Compute.Ec2.Spot;
@@ -15,7 +16,7 @@ public sealed class SpotInterruptionWatcherTests
     private static readonly DateTimeOffset NoticeTime = new(2026, 11, 25, 12, 2, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-    private readonly RecordingEventPublisher _events = new();
+    private readonly InMemoryEventPublisher _events = new();
     private readonly List<string> _commands = [];
     private int _describeCalls;
     private string _imdsOutput = NoNotice;
@@ -35,7 +36,7 @@ public sealed class SpotInterruptionWatcherTests
         Assert.All(_commands, c => Assert.Equal(SpotInstanceAction.Command, c));
         Assert.False(watcher.IsInterrupted);
         Assert.False(watcher.InterruptionToken.IsCancellationRequested);
-        Assert.Empty(_events.Of<Ec2SpotInterruptionEvent>());
+        Assert.Empty(_events.PublishedOf<Ec2SpotInterruptionEvent>());
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class SpotInterruptionWatcherTests
         var notice = await watcher.Interrupted.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal((InstanceId, "terminate", NoticeTime, "imds"), (notice.InstanceId, notice.Action, notice.InterruptionTime, notice.Source));
         Assert.True(watcher.InterruptionToken.IsCancellationRequested);
-        Assert.Equal(new Ec2SpotInterruptionEvent(InstanceId, "terminate", NoticeTime, true), Assert.Single(_events.Of<Ec2SpotInterruptionEvent>()));
+        Assert.Equal(new Ec2SpotInterruptionEvent(InstanceId, "terminate", NoticeTime, true), Assert.Single(_events.PublishedOf<Ec2SpotInterruptionEvent>()));
         Assert.Equal(3, _commands.Count);
     }
 
@@ -65,7 +66,7 @@ public sealed class SpotInterruptionWatcherTests
 
         var notice = await watcher.Interrupted.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(("Server.SpotInstanceTermination", _time.GetUtcNow(), "describe-instances"), (notice.Action, notice.InterruptionTime, notice.Source));
-        Assert.False(Assert.Single(_events.Of<Ec2SpotInterruptionEvent>()).WillFallbackToOnDemand);
+        Assert.False(Assert.Single(_events.PublishedOf<Ec2SpotInterruptionEvent>()).WillFallbackToOnDemand);
     }
 
     [Fact]

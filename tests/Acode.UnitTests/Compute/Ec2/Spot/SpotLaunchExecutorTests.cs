@@ -1,4 +1,5 @@
 using System.Net;
+using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
 using Acode.Application.Compute.Ec2.Spot;
 using Acode.Domain.Compute.Ec2.Events;
@@ -18,7 +19,7 @@ public sealed class SpotLaunchExecutorTests
     };
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-    private readonly RecordingEventPublisher _events = new();
+    private readonly InMemoryEventPublisher _events = new();
     private readonly List<LaunchAttempt> _tried = [];
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class SpotLaunchExecutorTests
         Assert.Equal("i-0 spot c5.large (max $0.02/h)", outcome.Result);
         Assert.Equal((0, true, false), (outcome.Attempt.Index, outcome.Attempt.IsSpot, outcome.FellBackToOnDemand));
         Assert.Empty(outcome.Failures);
-        Assert.Empty(_events.Of<Ec2SpotFallbackEvent>());
+        Assert.Empty(_events.PublishedOf<Ec2SpotFallbackEvent>());
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class SpotLaunchExecutorTests
         Assert.Equal("i-2 on-demand t3.medium", outcome.Result);
         Assert.True(outcome.FellBackToOnDemand);
         Assert.Equal([code, code], outcome.Failures.Select(f => f.AwsErrorCode));
-        var fallback = Assert.Single(_events.Of<Ec2SpotFallbackEvent>());
+        var fallback = Assert.Single(_events.PublishedOf<Ec2SpotFallbackEvent>());
         Assert.Equal(new Ec2SpotFallbackEvent("t3.medium", "us-east-1", fallback.AwsErrorCodes, 0.0416m, _time.GetUtcNow()), fallback);
         Assert.Equal([code, code], fallback.AwsErrorCodes);
     }
@@ -57,7 +58,7 @@ public sealed class SpotLaunchExecutorTests
 
         Assert.Equal("i-1 spot m5.large (max $0.02/h)", outcome.Result);
         Assert.False(outcome.FellBackToOnDemand);
-        Assert.Empty(_events.Of<Ec2SpotFallbackEvent>());
+        Assert.Empty(_events.PublishedOf<Ec2SpotFallbackEvent>());
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class SpotLaunchExecutorTests
         Assert.Contains("spotFallbackToOnDemand is false", error.Message, StringComparison.Ordinal);
         Assert.IsType<AmazonEC2Exception>(error.InnerException);
         Assert.Equal(2, _tried.Count);
-        Assert.Empty(_events.Of<Ec2SpotFallbackEvent>());
+        Assert.Empty(_events.PublishedOf<Ec2SpotFallbackEvent>());
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class SpotLaunchExecutorTests
 
         Assert.Equal(3, error.Failures.Count);
         Assert.DoesNotContain("spotFallbackToOnDemand is false", error.Message, StringComparison.Ordinal);
-        Assert.Single(_events.Of<Ec2SpotFallbackEvent>());
+        Assert.Single(_events.PublishedOf<Ec2SpotFallbackEvent>());
     }
 
     [Fact]
