@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
 {
     ["ssh"] = SshBenchmark.RunAsync,
     ["machines"] = MachinesBenchmark.RunAsync,
+    ["emulator"] = EmulatorBenchmark.RunAsync,
 };
 
 if (args.Length < 1 || !benchmarks.TryGetValue(args[0], out var run))

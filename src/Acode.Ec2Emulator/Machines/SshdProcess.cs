@@ -114,21 +114,26 @@ internal sealed class SshdProcess
     private void OnExited()
     {
         _exited.TrySetResult();
-        if (_listening.Task.IsCompleted)
+        if (!_listening.Task.IsCompleted)
         {
-            return;
+            _ = FailReadinessAsync();
         }
+    }
 
+    private async Task FailReadinessAsync()
+    {
         var code = "unknown";
         try
         {
-            // Let the stderr reader drain first (briefly), so the exception carries sshd's last words.
-            _process.WaitForExit(ReaderGrace);
+            // Only the waits without a timeout, or this async one, drain the stderr reader: let it finish (briefly),
+            // so the exception carries sshd's last words.
+            using var grace = new CancellationTokenSource(ReaderGrace);
+            await _process.WaitForExitAsync(grace.Token);
             code = _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
         {
-            // Stopped and disposed meanwhile: nobody waits for readiness any more.
+            // Still draining after the grace, or stopped and disposed meanwhile: report what we have.
         }
 
         _listening.TrySetException(new IOException($"sshd exited with code {code}: {Tail()}"));

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+
+namespace Acode.Ec2Emulator.Control;
+
+/// <summary>Holds the injected faults and decides, per call, whether one fires; thread-safe.</summary>
+internal sealed class FaultInjector
+{
+    private readonly List<(FaultRule Rule, int Remaining)> _rules = [];
+    private readonly Lock _gate = new();
+
+    public void Add(FaultRule rule)
+    {
+        if (!FaultCodes.All.Contains(rule.Code))
+        {
+            throw new ArgumentException($"Unknown fault code '{rule.Code}'.", nameof(rule));
+        }
+
+        if (rule.Count is null && rule.Rate is null)
+        {
+            throw new ArgumentException("A fault needs a Count or a Rate.", nameof(rule));
+        }
+
+        lock (_gate)
+        {
+            _rules.Add((rule, rule.Count ?? 0));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>The fault code to answer this call with, or null.</summary>
+    public string? Next(string action)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (rule, remaining) = _rules[i];
+                if (rule.Action != "*" && rule.Action != action)
+                {
+                    continue;
+                }
+
+                if (rule.Count is not null)
+                {
+                    if (remaining <= 1)
+                    {
+                        _rules.RemoveAt(i);
+                    }
+                    else
+                    {
+                        _rules[i] = (rule, remaining - 1);
+                    }
+
+                    return rule.Code;
+                }
+
+                if (rule.Rate is { } rate && RandomNumberGenerator.GetInt32(1_000_000) < rate * 1_000_000)
+                {
+                    return rule.Code;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Acode.Ec2Emulator.Control;
+
+/// <summary>
+/// A fault to inject: for the next <see cref="Count"/> calls of <see cref="Action"/> (or <c>*</c> for every action),
+/// or at <see cref="Rate"/> (0..1) of its calls until cleared. <see cref="Code"/> is one of <see cref="FaultCodes"/>.
+/// </summary>
+public sealed record FaultRule
+{
+    public string Action { get; init; } = "*";
+
+    public required string Code { get; init; }
+
+    public int? Count { get; init; }
+
+    public double? Rate { get; init; }
+}

@@ -1,0 +1,266 @@
+using System.Net;
+using Acode.Ec2Emulator.Actions;
+using Acode.Ec2Emulator.Auth;
+using Acode.Ec2Emulator.Catalog;
+using Acode.Ec2Emulator.Control;
+using Acode.Ec2Emulator.Http;
+using Acode.Ec2Emulator.Imds;
+using Acode.Ec2Emulator.Lifecycle;
+using Acode.Ec2Emulator.Machines;
+using Acode.Ec2Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Acode.Ec2Emulator;
+
+/// <summary>
+/// A local, wire-compatible EC2 (Query 2016-11-15), SSM and STS endpoint plus an instance metadata service, on
+/// 127.0.0.1. Start several per process with port 0; dispose to stop it and every machine it started. The control
+/// methods here are the same surface as the HTTP control API under <c>/_emulator/</c>.
+/// </summary>
+public sealed class Ec2Emulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorServices _services;
+    private readonly ImdsEndpoint _imds;
+    private readonly MachineHost? _host;
+    private ListenOptions? _apiListen;
+    private ListenOptions? _imdsListen;
+    private readonly string? _ownedWorkRoot;
+    private int _disposed;
+
+    private Ec2Emulator(EmulatorOptions options)
+    {
+        var time = options.TimeProvider;
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("Acode.Ec2Emulator");
+        var state = new EmulatorState(options.Region, options.AccountId, options.Settings) { InstanceQuota = options.InstanceQuota };
+        var credentials = new CredentialStore();
+        credentials.Add(new EmulatorCredential { AccessKeyId = options.AccessKeyId, SecretAccessKey = options.SecretAccessKey, AccountId = options.AccountId });
+        if (options.StartMachines)
+        {
+            _ownedWorkRoot = options.MachineWorkRoot is null ? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N")) : null;
+            var root = options.MachineWorkRoot ?? _ownedWorkRoot!;
+            _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
+        }
+
+        var lifecycle = new InstanceLifecycle(state, new AddressPool(_host), _host, id => new Uri(ImdsUrl, id).ToString(), time, logger);
+        _services = new EmulatorServices
+        {
+            Options = options,
+            State = state,
+            Credentials = credentials,
+            Verifier = new SigV4Verifier(credentials, time),
+            Actions = new ActionRegistry(),
+            Faults = new FaultInjector(),
+            Log = new Control.ActionLog(),
+            Lifecycle = lifecycle,
+            Time = time,
+            Logger = logger,
+            ImdsUrl = () => ImdsUrl,
+        };
+        _imds = new ImdsEndpoint(_services);
+        var router = new RequestRouter(_services, _imds, new ControlEndpoint(this), () => _imdsListen?.IPEndPoint?.Port ?? -1);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => _apiListen = listen);
+            kestrel.Listen(IPAddress.Loopback, options.ImdsPort, listen => _imdsListen = listen);
+        });
+        _app = builder.Build();
+        _app.Run(router.HandleAsync);
+    }
+
+    /// <summary>The endpoint for <c>ServiceURL</c> of the EC2, SSM and STS clients, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>The metadata service; use as <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c> for the host's role credentials.</summary>
+    public Uri ImdsUrl { get; private set; } = null!;
+
+    /// <summary>The machines' work folder the emulator made itself (deleted on dispose); null when given or machines are off.</summary>
+    internal string? OwnedWorkRoot => _ownedWorkRoot;
+
+    /// <summary>The region the emulator plays.</summary>
+    public string Region => _services.State.Region;
+
+    /// <summary>Starts an emulator and returns once both ports accept connections.</summary>
+    public static async Task<Ec2Emulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var emulator = new Ec2Emulator(options ?? new EmulatorOptions());
+        await emulator._app.StartAsync(cancellationToken);
+        emulator.ServiceUrl = new Uri($"http://127.0.0.1:{emulator._apiListen!.IPEndPoint!.Port}/");
+        emulator.ImdsUrl = new Uri($"http://127.0.0.1:{emulator._imdsListen!.IPEndPoint!.Port}/");
+        emulator._services.Logger.EmulatorStarted(emulator.ServiceUrl, emulator.ImdsUrl);
+        return emulator;
+    }
+
+    /// <summary>Runs an emulator until <paramref name="cancellationToken"/> is cancelled (the CLI's <c>acode emulator</c>).</summary>
+    public static async Task RunAsync(EmulatorOptions options, Action<Ec2Emulator>? started = null, CancellationToken cancellationToken = default)
+    {
+        await using var emulator = await StartAsync(options, cancellationToken);
+        started?.Invoke(emulator);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, options.TimeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+    }
+
+    /// <summary>Forgets every resource, fault, log entry and temporary credential; machines are destroyed.</summary>
+    public void Reset()
+    {
+        lock (_services.State.Gate)
+        {
+            foreach (var instance in _services.State.Instances.Where(i => i.State != InstanceState.Terminated))
+            {
+                _services.Lifecycle.Terminate(instance, StateReasons.UserInitiated, string.Empty);
+            }
+
+            foreach (var address in _services.State.Addresses)
+            {
+                _services.Lifecycle.Addresses.Release(address.Address);
+            }
+
+            _services.State.Reset();
+        }
+
+        _services.Faults.Clear();
+        _services.Log.Clear();
+        _services.Credentials.RemoveTemporary();
+        _imds.Reset();
+    }
+
+    /// <summary>The calls received so far, oldest first.</summary>
+    public IReadOnlyList<ActionLogEntry> ActionLog => _services.Log.Snapshot();
+
+    public void ClearActionLog() => _services.Log.Clear();
+
+    /// <summary>The current delays and visibility window.</summary>
+    public EmulatorSettings Settings
+    {
+        get
+        {
+            lock (_services.State.Gate)
+            {
+                return _services.State.Settings;
+            }
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_services.State.Gate)
+            {
+                _services.State.Settings = value;
+            }
+        }
+    }
+
+    /// <summary>Moves an instance's launch time (e.g. into the past, to make it look orphaned).</summary>
+    public void SetLaunchTime(string instanceId, DateTimeOffset launchTime)
+    {
+        lock (_services.State.Gate)
+        {
+            var instance = _services.State.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
+            instance.LaunchTime = Protocol.Timestamps.Truncate(launchTime);
+        }
+    }
+
+    public void InjectFault(FaultRule rule) => _services.Faults.Add(rule);
+
+    public void ClearFaults() => _services.Faults.Clear();
+
+    /// <summary>Sets the spot price of a type in one zone, or in every zone when <paramref name="availabilityZone"/> is null.</summary>
+    public void SetSpotPrice(string instanceType, string? availabilityZone, decimal price)
+    {
+        if (InstanceTypes.Find(instanceType) is null)
+        {
+            throw new ArgumentException($"Unknown instance type {instanceType}.", nameof(instanceType));
+        }
+
+        lock (_services.State.Gate)
+        {
+            var now = _services.Time.GetUtcNow();
+            foreach (var zone in availabilityZone is null ? Regions.Zones(Region) : [availabilityZone])
+            {
+                _services.State.SpotPrices[(instanceType, zone)] = (price, now);
+            }
+        }
+    }
+
+    public void AddReservedInstances(ReservedInstanceRecord reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        lock (_services.State.Gate)
+        {
+            _services.State.ReservedInstances.Add(reservation.Start == default ? reservation with { Start = _services.Time.GetUtcNow() } : reservation);
+        }
+    }
+
+    /// <summary>
+    /// Interrupts a running spot instance: its IMDS <c>spot/instance-action</c> appears now, and after the notice
+    /// (default <see cref="EmulatorSettings.SpotInterruptionNotice"/>) it is terminated with
+    /// <c>Server.SpotInstanceTermination</c> (or stopped, when its interruption behaviour is stop).
+    /// </summary>
+    public void InterruptSpotInstance(string instanceId, TimeSpan? notice = null)
+    {
+        lock (_services.State.Gate)
+        {
+            var instance = _services.State.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
+            if (!instance.IsSpot || instance.State != InstanceState.Running)
+            {
+                throw new InvalidOperationException($"Instance {instanceId} is not a running spot instance.");
+            }
+
+            _services.Lifecycle.Interrupt(instance, notice ?? _services.State.Settings.SpotInterruptionNotice);
+        }
+    }
+
+    /// <summary>
+    /// The machine behind an instance (null with machines off or for unknown ids): its address, SSH port and login
+    /// user, which differ from EC2's defaults when the emulator does not run as root (a high port, the current user).
+    /// </summary>
+    public Machine? FindMachine(string instanceId)
+    {
+        lock (_services.State.Gate)
+        {
+            return _services.State.FindInstance(instanceId)?.Machine;
+        }
+    }
+
+    /// <summary>Adds an access key (optionally limited to some EC2 actions).</summary>
+    public void AddCredential(EmulatorCredential credential) => _services.Credentials.Add(credential);
+
+    /// <summary>Stops the server, pending transitions and every machine.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10), _services.Time);
+        await _app.StopAsync(bounded.Token);
+        await _services.Lifecycle.DisposeAsync();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_ownedWorkRoot is not null && Directory.Exists(_ownedWorkRoot))
+        {
+            Directory.Delete(_ownedWorkRoot, recursive: true);
+        }
+
+        await _app.DisposeAsync();
+    }
+}

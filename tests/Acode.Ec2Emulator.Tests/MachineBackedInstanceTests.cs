@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Acode.Ec2EmulatorTests.Machines;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Renci.SshNet;
+
+namespace Acode.Ec2Emulator.Tests;
+
+/// <summary>The API layer and real machines together, through the SDK and SSH.NET.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class MachineBackedInstanceTests
+{
+    [Fact]
+    public async Task A_launched_instance_is_an_sshd_that_knows_its_imds_and_honours_poweroff()
+    {
+        var folder = Directory.CreateTempSubdirectory("acode-emu-e2e-");
+
+        // The login user reads authorized_keys under the work root itself, so the folder must be traversable.
+        File.SetUnixFileMode(folder.FullName, (UnixFileMode)0b111_101_101);
+        try
+        {
+            await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions
+            {
+                StartMachines = true, MachineWorkRoot = Path.Combine(folder.FullName, "machines"), Settings = EmulatorHarness.Instant,
+            });
+            await using var h = new EmulatorHarness(emulator);
+            var key = ClientKey.Generate(folder.FullName);
+            await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "e2e", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
+            var id = (await h.RunAsync(r => r.KeyName = "e2e")).InstanceId;
+            var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+            var machine = emulator.FindMachine(id)!;
+            await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
+            Assert.Equal(running.PublicIpAddress, machine.Address!.ToString());
+
+            string? seen = null;
+            using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
+            ssh.HostKeyReceived += (_, e) => (seen, e.CanTrust) = (e.FingerPrintSHA256, true);
+            await ssh.ConnectAsync(CancellationToken.None);
+            var imds = ssh.RunCommand("t=$(curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/api/token\"); "
+                + "curl -s -H \"X-aws-ec2-metadata-token: $t\" \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/meta-data/instance-id\"").Result;
+            Assert.Equal(id, imds.Trim());
+
+            var console = Encoding.UTF8.GetString(Convert.FromBase64String((await h.Ec2.GetConsoleOutputAsync(new GetConsoleOutputRequest { InstanceId = id })).Output));
+            Assert.Contains(Regex.Matches(console, @"SHA256:([A-Za-z0-9+/]+)").Select(m => m.Groups[1].Value), f => f == seen);
+
+            ssh.RunCommand("poweroff");
+            ssh.Disconnect();
+            var stopped = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Stopped);
+            Assert.Equal("Client.InstanceInitiatedShutdown", stopped.StateReason.Code);
+            Assert.False(machine.IsBooted);
+
+            await h.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
+            await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
+            Assert.False(Directory.Exists(machine.HomePath));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Disposing_stops_machines_and_removes_the_work_root_the_emulator_made()
+    {
+        var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions { Settings = EmulatorHarness.Instant });
+        var root = emulator.OwnedWorkRoot!;
+        await using (var h = new EmulatorHarness(emulator))
+        {
+            var id = (await h.RunAsync()).InstanceId;
+            await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+            await EmulatorHarness.WaitForAsync(() => Task.FromResult(emulator.FindMachine(id)!.IsBooted));
+            Assert.True(Directory.Exists(root));
+        }
+
+        Assert.False(Directory.Exists(root));
+    }
+}
