@@ -21,6 +21,9 @@ public sealed class SpotInterruptionEmulatorTests
 {
     private static readonly SpotInterruptionWatcherOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(200), ProbeTimeout = TimeSpan.FromSeconds(10) };
     private readonly InMemoryEventPublisher _events = new();
+    private readonly ITestOutputHelper _output;
+
+    public SpotInterruptionEmulatorTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task The_notice_read_over_ssh_fails_the_command_and_an_on_demand_replacement_launches()
@@ -54,9 +57,13 @@ public sealed class SpotInterruptionEmulatorTests
         watcher.Start();
         var command = watcher.GuardAsync(ct => RunAsync(ssh, "sleep 60", ct));
 
+        var interruptedAt = TimeProvider.System.GetTimestamp();
         h.Emulator.InterruptSpotInstance(running.InstanceId, TimeSpan.FromSeconds(3));
 
         var error = await Assert.ThrowsAsync<SpotInterruptedException>(() => command.WaitAsync(TimeSpan.FromSeconds(20)));
+        var detection = TimeProvider.System.GetElapsedTime(interruptedAt);
+        _output.WriteLine($"notice to failed command: {detection.TotalMilliseconds:0} ms (poll interval {Fast.PollInterval.TotalMilliseconds:0} ms)");
+        Assert.True(detection < TimeSpan.FromSeconds(3), $"the command failed {detection} after the notice, not within it");
         Assert.Equal((running.InstanceId, "terminate", true), (error.InstanceId, error.Action, error.ReplacementAvailable));
         Assert.Equal("imds", watcher.Notice!.Source);
         var interruption = Assert.Single(_events.PublishedOf<Ec2SpotInterruptionEvent>());
