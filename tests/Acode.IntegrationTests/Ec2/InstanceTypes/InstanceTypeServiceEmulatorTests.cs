@@ -7,6 +7,7 @@ using Acode.IntegrationTests.Ec2.Spot;
 namespace Acode.IntegrationTests.Ec2.InstanceTypes;
 
 /// <summary>FR-041..046: live instance-type knowledge, offerings per AZ, and the offline fallback.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class InstanceTypeServiceEmulatorTests
 {
     [Fact]

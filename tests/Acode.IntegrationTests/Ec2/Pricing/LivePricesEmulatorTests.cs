@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Acode.IntegrationTests.Ec2.Pricing;
 
 /// <summary>FR-054, FR-056: spot prices and reservations from EC2 change the estimate; a refused lookup is stated.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class LivePricesEmulatorTests
 {
     [Fact]

@@ -8,9 +8,15 @@ using Amazon.Runtime;
 
 namespace Acode.IntegrationTests.Ec2.Spot;
 
-/// <summary>An emulator (zero delays) and an EC2 client made by acode's own factory, as the provisioner makes it.</summary>
+/// <summary>
+/// An emulator (zero delays) and an EC2 client made by acode's own factory, as the provisioner makes it. The AWS
+/// environment is isolated for its lifetime: building an SDK client reads the shared config files once per process,
+/// so tests using this run in <see cref="AwsEnvironmentCollection"/>.
+/// </summary>
 internal sealed class SpotEmulator : IAsyncDisposable
 {
+    private readonly AwsEnvironmentScope _environment = new();
+
     public const string AmazonLinux2 = "ami-0a1f2e3d4c5b6a701";
     public const string Region = "us-east-1";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -84,5 +90,6 @@ internal sealed class SpotEmulator : IAsyncDisposable
     {
         Ec2.Dispose();
         await Emulator.DisposeAsync();
+        _environment.Dispose();
     }
 }

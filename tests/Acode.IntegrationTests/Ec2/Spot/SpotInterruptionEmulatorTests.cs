@@ -18,6 +18,7 @@ namespace Acode.IntegrationTests.Ec2.Spot;
 /// (and through DescribeInstances), the running command fails with the typed exception, and an on-demand replacement
 /// launches while the interrupted instance is gone.
 /// </summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class SpotInterruptionEmulatorTests
 {
     private static readonly SpotInterruptionWatcherOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(200), ProbeTimeout = TimeSpan.FromSeconds(10) };

@@ -11,6 +11,7 @@ using Amazon.EC2.Model;
 namespace Acode.IntegrationTests.Ec2.Spot;
 
 /// <summary>AC-006, IT-003, FR-041..053 against the emulator with the real AWS SDK.</summary>
+[Collection(AwsEnvironmentCollection.Name)]
 public sealed class SpotLaunchEmulatorTests
 {
     private readonly InMemoryEventPublisher _events = new();
