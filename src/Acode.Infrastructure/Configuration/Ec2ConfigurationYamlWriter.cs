@@ -144,13 +144,8 @@ public static partial class Ec2ConfigurationYamlWriter
     {
         ArgumentNullException.ThrowIfNull(existingYaml);
         var block = ToYaml(configuration).TrimEnd('\n').Split('\n');
-        var lines = existingYaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        var start = lines.FindIndex(l => SectionStart().IsMatch(l));
+        var lines = SplitLines(existingYaml);
+        var (start, count) = FindSection(lines);
         if (start < 0)
         {
             if (lines.Count > 0 && lines[^1].Trim().Length > 0)
@@ -162,25 +157,34 @@ public static partial class Ec2ConfigurationYamlWriter
         }
         else
         {
-            var last = start;
-            for (var i = start + 1; i < lines.Count; i++)
-            {
-                var line = lines[i];
-                if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
-                {
-                    last = line.Trim().Length > 0 ? i : last;
-                }
-                else if (line.Trim().Length > 0 && !line.StartsWith('#'))
-                {
-                    break;
-                }
-            }
-
-            lines.RemoveRange(start, last - start + 1);
+            lines.RemoveRange(start, count);
             lines.InsertRange(start, block);
         }
 
         return string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>
+    /// Returns <paramref name="existingYaml"/> without its top-level <c>ec2Target:</c> block, or null when it has none.
+    /// Works on text, so an invalid block can be removed too.
+    /// </summary>
+    public static string? RemoveSection(string existingYaml)
+    {
+        ArgumentNullException.ThrowIfNull(existingYaml);
+        var lines = SplitLines(existingYaml);
+        var (start, count) = FindSection(lines);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        lines.RemoveRange(start, count);
+        while (lines.Count > 0 && lines[^1].Trim().Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
     }
 
     /// <summary>Writes the block into the file at <paramref name="path"/> (created with its folder if missing), atomically.</summary>
@@ -189,9 +193,72 @@ public static partial class Ec2ConfigurationYamlWriter
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var existing = File.Exists(full) ? File.ReadAllText(full) : string.Empty;
-        var temp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, ReplaceSection(existing, configuration));
-        File.Move(temp, full, overwrite: true);
+        WriteAtomically(full, ReplaceSection(existing, configuration));
+    }
+
+    /// <summary>Removes the <c>ec2Target:</c> block from the file, atomically; false when the file or the block is absent.</summary>
+    public static bool RemoveFromFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full) || RemoveSection(File.ReadAllText(full)) is not { } remaining)
+        {
+            return false;
+        }
+
+        WriteAtomically(full, remaining);
+        return true;
+    }
+
+    // Write beside the target and rename over it, so a crash never leaves a half-written config.
+    private static void WriteAtomically(string fullPath, string text)
+    {
+        var temp = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static List<string> SplitLines(string yaml)
+    {
+        var lines = yaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    // The block runs from its "ec2Target:" line to its last indented line; comments and blank lines after it stay.
+    private static (int Start, int Count) FindSection(List<string> lines)
+    {
+        var start = lines.FindIndex(l => SectionStart().IsMatch(l));
+        if (start < 0)
+        {
+            return (-1, 0);
+        }
+
+        var last = start;
+        for (var i = start + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
+            {
+                last = line.Trim().Length > 0 ? i : last;
+            }
+            else if (line.Trim().Length > 0 && !line.StartsWith('#'))
+            {
+                break;
+            }
+        }
+
+        return (start, last - start + 1);
     }
 
     private static string Scalar(string value) =>

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Cli.CommandLine;
+using Acode.Cli.Errors;
+using Acode.Ec2Emulator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Acode.Cli.Commands;
+
+/// <summary>
+/// <c>acode exec</c>: prepare a target, upload the workspace, run the command with output streamed, download, tear
+/// down (<see cref="ExecPipeline"/>); the exit code is the remote command's. The target comes from the
+/// <see cref="IComputeTargetFactory"/> of type <c>ec2</c> in DI, after the mode check; <c>--emulator</c> points it at
+/// an in-process emulator instead, which any mode allows.
+/// </summary>
+internal static class ExecCommand
+{
+    public static Command Create(CommandFactory factory)
+    {
+        var command = CommandFactory.Create(
+            "exec",
+            "Run a command on a compute target: prepare it (EC2: provision an instance), upload the workspace, run with output streamed live, download results, tear down (EC2: terminate). The exit code is the remote command's. --emulator runs everything against an in-process EC2 emulator: nothing leaves the machine and nothing is spent, so it is allowed in every mode; any other EC2 endpoint needs burst mode.",
+            "acode exec --emulator -- uname -a",
+            "acode exec --mode burst --upload . --download out/report.xml:./report.xml -- make test");
+        var target = new Option<string>("--target") { Description = "The target type.", DefaultValueFactory = _ => Ec2Configuration.Ec2TargetType, HelpName = "ec2|ssh" };
+        target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, "ssh");
+        var upload = new Option<string>("--upload") { Description = "The local folder uploaded as the remote workspace.", DefaultValueFactory = _ => "." };
+        var download = new Option<string[]>("--download") { Description = "REMOTE:LOCAL to download after the command; repeat for several." };
+        var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace (and, for EC2, the instance) instead of tearing down." };
+        var emulator = new Option<bool>("--emulator") { Description = "Run against an in-process EC2 emulator (no AWS account, no spend, any mode)." };
+        var commandLine = new Argument<string[]>("command") { Description = "The command to run, after --.", Arity = ArgumentArity.OneOrMore };
+        foreach (var option in new Option[] { target, upload, download, keep, emulator })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(commandLine);
+        factory.Handle(command, async (context, cancellationToken) =>
+        {
+            var parse = context.Parse;
+            var targetType = parse.GetValue(target)!;
+            var request = new ExecRequest
+            {
+                UploadFolder = Path.GetFullPath(parse.GetValue(upload)!, context.Host.WorkingDirectory),
+                Downloads = [.. (parse.GetValue(download) ?? []).Select(DownloadSpec.Parse)
+                    .Select(d => d with { Local = Path.GetFullPath(d.Local, context.Host.WorkingDirectory) })],
+                Keep = parse.GetValue(keep),
+                CommandLine = string.Join(' ', parse.GetRequiredValue(commandLine)),
+            };
+            FlagCheck.Require(Directory.Exists(request.UploadFolder), "--upload", $"no such folder: {request.UploadFolder}");
+            var useEmulator = parse.GetValue(emulator);
+            FlagCheck.Require(!useEmulator || targetType == Ec2Configuration.Ec2TargetType, "--emulator", "emulates EC2 only; drop --target ssh");
+            if (targetType != Ec2Configuration.Ec2TargetType)
+            {
+                throw new FeatureNotAvailableException("acode exec --target ssh", "an sshTarget: section in .acode/config.yml");
+            }
+
+            // The mode check comes before anything that could construct an AWS client; only the in-process emulator is exempt.
+            if (!useEmulator)
+            {
+                context.EnsureCloudAllowed();
+            }
+
+            // The emulator plays us-east-1 unless told otherwise, so no region need be configured for it.
+            var configuration = context.BuildEc2Configuration(c => useEmulator && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
+            var targetFactory = context.Services.GetServices<IComputeTargetFactory>().FirstOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
+                ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
+            if (!useEmulator)
+            {
+                return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(configuration, cancellationToken), request, cancellationToken);
+            }
+
+            await using var emulated = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions { Region = configuration.Region, TimeProvider = context.Host.Time }, cancellationToken);
+            await context.Host.Error.WriteLineAsync($"acode: in-process EC2 emulator at {emulated.ServiceUrl}: nothing leaves this machine, nothing is spent");
+            var emulatedConfiguration = configuration with { EndpointUrl = emulated.ServiceUrl };
+            return await ExecPipeline.RunAsync(context, await targetFactory.CreateAsync(emulatedConfiguration, cancellationToken), request, cancellationToken);
+        });
+        return command;
+    }
+}

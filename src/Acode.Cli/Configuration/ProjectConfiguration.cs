@@ -1,0 +1,51 @@
+using Acode.Application.Compute.Ec2;
+using Acode.Infrastructure.Configuration;
+
+namespace Acode.Cli.Configuration;
+
+/// <summary>The project's configuration file as loaded for one run: where it is, whether it exists, what it holds.</summary>
+internal sealed class ProjectConfiguration
+{
+    private ProjectConfiguration(string path, bool exists, AcodeConfigFile file)
+    {
+        Path = path;
+        Exists = exists;
+        File = file;
+    }
+
+    /// <summary>The full path of the file.</summary>
+    public string Path { get; }
+
+    /// <summary>True when the file exists.</summary>
+    public bool Exists { get; }
+
+    /// <summary>What it holds (empty when it does not exist).</summary>
+    public AcodeConfigFile File { get; }
+
+    /// <summary>
+    /// Loads the file (a missing file is an empty configuration). <paramref name="environment"/> overlays the
+    /// <c>ACODE_EC2_*</c> and <c>AWS_REGION</c> variables; pass an empty map to see the file's own values.
+    /// </summary>
+    /// <exception cref="Ec2ConfigurationException">The file is unreadable or invalid; every problem is listed.</exception>
+    public static ProjectConfiguration Load(string path, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return new ProjectConfiguration(path, false, new AcodeConfigFile());
+        }
+
+        try
+        {
+            return new ProjectConfiguration(path, true, AcodeConfigLoader.LoadFile(path, environment));
+        }
+        catch (Ec2ConfigurationException e)
+        {
+            // The loader's lines name the key; say which file they are in.
+            throw new Ec2ConfigurationException([.. e.Errors.Select(line => $"{path}: {line}")]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Ec2ConfigurationException([$"{path}: cannot be read: {e.Message}"]);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace Acode.IntegrationTests.Cli;
+
+/// <summary>The mode guard runs before anything could reach AWS; local-only and airgapped exit 3 naming the mode and the opt-in.</summary>
+public sealed class CliModeTests
+{
+    [Theory]
+    [InlineData("target", "ec2", "list")]
+    [InlineData("target", "ec2", "cleanup", "--yes")]
+    [InlineData("target", "ec2", "terminate", "i-0123456789abcdef0")]
+    [InlineData("target", "test", "ec2", "--dry-run")]
+    [InlineData("exec", "--", "uname", "-a")]
+    public async Task Cloud_commands_in_the_default_local_only_mode_exit_3(params string[] args)
+    {
+        using var cli = new CliProcess();
+
+        var result = await cli.RunAsync(args);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("local-only", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--mode burst", result.Error, StringComparison.Ordinal);
+        Assert.Contains("mode: burst", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Airgapped_from_the_config_file_or_the_environment_exits_3()
+    {
+        using var cli = new CliProcess();
+        cli.WriteConfig("mode: airgapped\nec2Target:\n  region: us-east-1\n");
+
+        var fromFile = await cli.RunAsync("target", "ec2", "list");
+        var fromEnvironment = await cli.RunAsync(["target", "ec2", "list", "--config", "none.yml"], new Dictionary<string, string> { ["ACODE_MODE"] = "airgapped" });
+
+        Assert.True(fromFile.ExitCode == 3, fromFile.ToString());
+        Assert.Contains("airgapped", fromFile.Error, StringComparison.Ordinal);
+        Assert.True(fromEnvironment.ExitCode == 3, fromEnvironment.ToString());
+        Assert.Contains("airgapped", fromEnvironment.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Burst_mode_passes_the_guard()
+    {
+        using var cli = new CliProcess();
+
+        // Without the EC2 target in this build the command stops at the missing service, after the guard.
+        var result = await cli.RunAsync("target", "ec2", "list", "--mode", "burst", "--region", "us-east-1");
+
+        Assert.NotEqual(3, result.ExitCode);
+        Assert.DoesNotContain("blocked", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_emulator_is_allowed_in_local_only_mode()
+    {
+        using var cli = new CliProcess();
+
+        var result = await cli.RunAsync("exec", "--emulator", "--", "uname", "-a");
+
+        Assert.NotEqual(3, result.ExitCode);
+        Assert.DoesNotContain("blocked", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offline_commands_work_in_every_mode()
+    {
+        using var cli = new CliProcess();
+
+        var result = await cli.RunAsync("target", "ec2", "cost", "--instance-type", "t3.micro", "--mode", "airgapped");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+}
