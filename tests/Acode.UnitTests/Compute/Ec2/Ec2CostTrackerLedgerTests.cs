@@ -69,6 +69,21 @@ public sealed class Ec2CostTrackerLedgerTests
         Assert.NotNull(tracker.CalculateRunningCost("i-3"));
     }
 
+    [Fact]
+    public void A_listing_extends_a_running_record_at_its_hourly_rate_and_keeps_a_terminated_one()
+    {
+        var record = new Ec2CostRecord
+        {
+            InstanceId = "i-4", InstanceType = "c5.large", Region = "us-east-1", Lifecycle = Ec2InstanceLifecycle.OnDemand, Discount = Ec2DiscountKind.None,
+            InstanceHourlyRate = 0.085m, HourlyRate = 0.1m, LaunchTime = Launch, LastSeen = Launch.AddHours(1), AccruedCost = 0.1m,
+        };
+
+        Assert.Equal(0.25m, record.CostAt(Launch.AddHours(2.5)));
+        Assert.Equal(0.15m, record.CostAt(Launch.AddHours(2.5), endedAt: Launch.AddHours(1.5)));
+        Assert.Equal(0.1m, record.CostAt(Launch.AddMinutes(30)));
+        Assert.Equal(0.1m, (record with { TerminatedAt = Launch.AddHours(1) }).CostAt(Launch.AddHours(9)));
+    }
+
     private static Ec2InstanceInfo Instance(string id, Ec2InstanceLifecycle lifecycle) => new()
     {
         InstanceId = id,

@@ -44,4 +44,20 @@ public sealed record Ec2CostRecord
 
     /// <summary>USD accrued from launch to <see cref="TerminatedAt"/> or <see cref="LastSeen"/>, every component, per-second billed.</summary>
     public required decimal AccruedCost { get; init; }
+
+    /// <summary>
+    /// The cost so far at <paramref name="now"/> for a listing after the tracking process ended: the recorded figure,
+    /// plus <see cref="HourlyRate"/> from <see cref="LastSeen"/> until <paramref name="now"/> or until the instance was
+    /// seen gone (<paramref name="endedAt"/>, e.g. from DescribeInstances) when the record has no termination.
+    /// </summary>
+    public decimal CostAt(DateTimeOffset now, DateTimeOffset? endedAt = null)
+    {
+        if (TerminatedAt is not null)
+        {
+            return AccruedCost;
+        }
+
+        var end = endedAt is { } ended && ended < now ? ended : now;
+        return end > LastSeen ? AccruedCost + (HourlyRate * (decimal)(end - LastSeen).TotalSeconds / 3600m) : AccruedCost;
+    }
 }
