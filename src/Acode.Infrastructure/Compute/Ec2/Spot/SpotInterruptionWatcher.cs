@@ -137,8 +137,10 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
 
     /// <summary>
     /// Runs a command (or transfer) so that an interruption fails it with <see cref="SpotInterruptedException"/>: the
-    /// operation's token is cancelled on the notice, and any failure after a notice is reported as the interruption.
-    /// An operation that finishes within the notice period returns normally.
+    /// operation's token is cancelled on the notice, and a failure after a notice is reported as the interruption. A
+    /// failure before any notice (the connection dropped as the instance went) triggers one immediate check, so an
+    /// interruption the poll had not seen yet is still reported as such. An operation that finishes within the notice
+    /// period returns normally; a cancellation by the caller stays a cancellation.
     /// </summary>
     public async Task<T> GuardAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken = default)
     {
@@ -153,9 +155,20 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
         {
             return await operation(linked.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not SpotInterruptedException && IsInterrupted && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not SpotInterruptedException && !cancellationToken.IsCancellationRequested)
         {
-            throw ToException(e);
+            if (!IsInterrupted)
+            {
+                // Each probe is bounded by its own timeout; the caller's token is not cancelled here.
+                await CheckNowAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (IsInterrupted)
+            {
+                throw ToException(e);
+            }
+
+            throw;
         }
     }
 

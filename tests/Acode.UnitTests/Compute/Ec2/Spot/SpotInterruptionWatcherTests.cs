@@ -150,6 +150,31 @@ public sealed class SpotInterruptionWatcherTests
     }
 
     [Fact]
+    public async Task A_command_failing_before_the_poll_saw_the_notice_is_checked_at_once()
+    {
+        await using var watcher = Watcher();
+        _imdsFailure = new InvalidOperationException("SSH connection lost");
+        _state = new Ec2InstanceStateProbe("shutting-down", "Server.SpotInstanceTermination");
+
+        var error = await Assert.ThrowsAsync<SpotInterruptedException>(() => watcher.GuardAsync<int>(_ => throw new IOException("channel closed")));
+
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal("Server.SpotInstanceTermination", error.Action);
+        Assert.Single(_events.PublishedOf<Ec2SpotInterruptionEvent>());
+    }
+
+    [Fact]
+    public async Task A_command_failing_for_another_reason_keeps_its_own_exception()
+    {
+        await using var watcher = Watcher();
+
+        await Assert.ThrowsAsync<IOException>(() => watcher.GuardAsync<int>(_ => throw new IOException("disk full")));
+
+        Assert.False(watcher.IsInterrupted);
+        Assert.Single(_commands);
+    }
+
+    [Fact]
     public async Task After_dispose_the_timer_no_longer_polls()
     {
         var watcher = Watcher();
