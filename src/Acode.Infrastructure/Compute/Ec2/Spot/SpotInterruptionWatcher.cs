@@ -21,8 +21,7 @@ namespace Acode.Infrastructure.Compute.Ec2.Spot;
 public sealed class SpotInterruptionWatcher : IAsyncDisposable
 {
     private readonly string _instanceId;
-    private readonly Func<string, CancellationToken, Task<(int ExitCode, string Stdout)>>? _runRemote;
-    private readonly Func<CancellationToken, Task<Ec2InstanceStateProbe?>>? _describe;
+    private readonly SpotInterruptionProbes _probes;
     private readonly TimeProvider _time;
     private readonly IEventPublisher? _events;
     private readonly ILogger _logger;
@@ -58,12 +57,11 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         _instanceId = instanceId;
         WillReplaceWithOnDemand = willReplaceWithOnDemand;
-        _runRemote = runRemoteCommand;
-        _describe = describeInstance;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _events = events;
         _options = options ?? new SpotInterruptionWatcherOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _probes = new SpotInterruptionProbes(instanceId, runRemoteCommand, describeInstance, _time, _options.ProbeTimeout, _logger);
     }
 
     /// <summary>True when an on-demand replacement will be provisioned after an interruption.</summary>
@@ -125,8 +123,7 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
             return known;
         }
 
-        var notice = await ProbeImdsAsync(cancellationToken).ConfigureAwait(false)
-            ?? await ProbeDescribeAsync(cancellationToken).ConfigureAwait(false);
+        var notice = await _probes.ProbeAsync(cancellationToken).ConfigureAwait(false);
         if (notice is not null)
         {
             await RaiseAsync(notice).ConfigureAwait(false);
@@ -230,60 +227,6 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
             Volatile.Write(ref _checking, 0);
         }
     }
-
-    private async Task<SpotInterruptionNotice?> ProbeImdsAsync(CancellationToken cancellationToken)
-    {
-        if (_runRemote is null)
-        {
-            return null;
-        }
-
-        using var deadline = new CancellationTokenSource(_options.ProbeTimeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            var (exitCode, stdout) = await _runRemote(SpotInstanceAction.Command, timeout.Token).ConfigureAwait(false);
-            if (exitCode != 0)
-            {
-                Ec2Log.SpotImdsProbeExitCode(_logger, _instanceId, exitCode);
-                return null;
-            }
-
-            return SpotInstanceAction.Parse(stdout) is { } found
-                ? new SpotInterruptionNotice(_instanceId, found.Action, found.Time, SpotInterruptionNotice.ImdsSource)
-                : null;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
-        {
-            ProbeFailed(SpotInterruptionNotice.ImdsSource, e);
-            return null;
-        }
-    }
-
-    private async Task<SpotInterruptionNotice?> ProbeDescribeAsync(CancellationToken cancellationToken)
-    {
-        if (_describe is null)
-        {
-            return null;
-        }
-
-        using var deadline = new CancellationTokenSource(_options.ProbeTimeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            var state = await _describe(timeout.Token).ConfigureAwait(false);
-            return state?.StateReasonCode is { } code && code.StartsWith("Server.SpotInstance", StringComparison.Ordinal)
-                ? new SpotInterruptionNotice(_instanceId, code, _time.GetUtcNow(), SpotInterruptionNotice.DescribeInstancesSource)
-                : null;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
-        {
-            ProbeFailed(SpotInterruptionNotice.DescribeInstancesSource, e);
-            return null;
-        }
-    }
-
-    private void ProbeFailed(string probe, Exception e) => Ec2Log.SpotProbeFailed(_logger, probe, _instanceId, e);
 
     private async Task RaiseAsync(SpotInterruptionNotice notice)
     {
