@@ -253,7 +253,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, credentials.Region, endpoint);
         var configuration = _configuration with { Region = credentials.Region };
         var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
-        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _logger);
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events);
         session.Provisioner.Observed = ObserveAsync;
 
         var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
