@@ -36,6 +36,7 @@ public static class Ec2ServiceCollectionExtensions
             CredentialResolver = sp.GetRequiredService<Ec2CredentialResolver>(),
             ClientFactory = sp.GetRequiredService<Ec2ClientFactory>(),
             Metrics = sp.GetRequiredService<Ec2Metrics>(),
+            Sessions = sp.GetService<Orphans.Ec2SessionRegistry>(),
             TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
             LoggerFactory = sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
         });
