@@ -10,10 +10,12 @@ public sealed class SpotInterruptedException : AcodeException
     /// <param name="action">The notice's action (<c>terminate</c>, <c>stop</c>, <c>hibernate</c>) or EC2's state reason.</param>
     /// <param name="interruptionTime">When AWS interrupts.</param>
     /// <param name="replacementAvailable">True when an on-demand replacement is (being) provisioned so the caller can retry.</param>
-    public SpotInterruptedException(string instanceId, string action, DateTimeOffset interruptionTime, bool replacementAvailable)
+    /// <param name="innerException">How the command failed once the instance went away, if it did.</param>
+    public SpotInterruptedException(string instanceId, string action, DateTimeOffset interruptionTime, bool replacementAvailable, Exception? innerException = null)
         : base(
             $"Spot instance {instanceId} is being interrupted by AWS ({action} at {interruptionTime:u}); the command did not finish. "
-            + (replacementAvailable ? "An on-demand replacement is being prepared: retry the command." : "Retry, or set ec2Target.spotFallbackToOnDemand: true."))
+            + (replacementAvailable ? "An on-demand replacement is being prepared: retry the command." : "Retry, or set ec2Target.spotFallbackToOnDemand: true."),
+            innerException)
     {
         InstanceId = instanceId;
         Action = action;

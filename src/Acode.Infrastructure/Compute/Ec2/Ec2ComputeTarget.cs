@@ -43,6 +43,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     private Ec2InstanceInfo? _instance;
     private DeadManSwitchOptions? _deadMan;
     private ITimer? _heartbeat;
+    private Orphans.Ec2SessionHeartbeat? _sessionHeartbeat;
     private int _heartbeatRunning;
     private Ec2InstanceState _lastState = Ec2InstanceState.Unknown;
     private DateTimeOffset? _launchedAt;
@@ -219,6 +220,14 @@ public sealed class Ec2ComputeTarget : IComputeTarget
                 _session = null;
             }
 
+            // Only once everything is gone: while something may remain, the session must not look orphaned to a sweep
+            // running elsewhere; the record goes stale by itself if this process dies first.
+            if (_sessionHeartbeat is { } heartbeat)
+            {
+                _sessionHeartbeat = null;
+                await heartbeat.DisposeAsync().ConfigureAwait(false);
+            }
+
             State = ComputeTargetState.Terminated;
         }
         catch
@@ -252,8 +261,15 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var ec2 = _deps.ClientFactory.CreateEc2(credentials.Credentials, credentials.Region, endpoint);
         var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, credentials.Region, endpoint);
         var configuration = _configuration with { Region = credentials.Region };
+        if (_deps.Sessions is { } sessions)
+        {
+            // Before anything exists in AWS: an orphan sweep elsewhere must see this session as alive.
+            sessions.Register(_sessionId, configuration.Region);
+            _sessionHeartbeat = sessions.StartHeartbeat(_sessionId);
+        }
+
         var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
-        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _logger);
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events);
         session.Provisioner.Observed = ObserveAsync;
 
         var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
@@ -337,6 +353,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         _instance = instance;
         _launchedAt = _time.GetUtcNow();
         session.Resources.AddInstance(instance.InstanceId);
+        _deps.Sessions?.Register(_sessionId, instance.Region, instance.InstanceId);
         Ec2ProcessExitGuard.Register(instance.InstanceId, token => session.Instances.TerminateAsync(instance.InstanceId, token), _logger);
         _deps.Metrics.InstanceLaunched(instance.InstanceType, instance.IsSpotInstance);
         await _deps.Events.PublishAsync(new Ec2InstanceLaunchingEvent(instance.InstanceId, instance.InstanceType, instance.Region, instance.IsSpotInstance, _launchedAt.Value)).ConfigureAwait(false);

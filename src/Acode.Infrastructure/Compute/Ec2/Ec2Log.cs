@@ -36,10 +36,6 @@ internal static partial class Ec2Log
         Message = "Security group {GroupId} not deletable yet ({ErrorCode}); retrying in {Backoff}")]
     public static partial void SecurityGroupStillInUse(ILogger logger, string groupId, string errorCode, TimeSpan backoff);
 
-    [LoggerMessage(EventId = 2120, EventName = "Ec2LaunchAttemptFailed", Level = LogLevel.Warning,
-        Message = "No capacity for {InstanceType} (spot: {Spot}): {ErrorCode}; trying the next launch option")]
-    public static partial void LaunchAttemptFailed(ILogger logger, string instanceType, bool spot, string errorCode);
-
     [LoggerMessage(EventId = 2121, EventName = "Ec2InstanceLaunched", Level = LogLevel.Information,
         Message = "Instance {InstanceId} launched: {InstanceType} (spot: {Spot}) in {Region}")]
     public static partial void InstanceLaunched(ILogger logger, string instanceId, string instanceType, bool spot, string region);

@@ -15,12 +15,16 @@ public static class Ec2ServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="Ec2ComputeTargetFactory"/> as an <see cref="IComputeTargetFactory"/> (type <c>ec2</c>), the
     /// configuration, the credential resolver and client factory, and the metrics. Needs <c>AddAcodeCompute</c> for the
-    /// mode validator, event publisher and clock. Registering creates no AWS client.
+    /// mode validator, event publisher and clock. Registering creates no AWS client. The configuration is optional:
+    /// a host that builds it per command (the CLI) passes it to <c>CreateAsync</c> instead.
     /// </summary>
-    public static IServiceCollection AddAcodeEc2Target(this IServiceCollection services, Ec2Configuration configuration)
+    public static IServiceCollection AddAcodeEc2Target(this IServiceCollection services, Ec2Configuration? configuration = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(configuration);
+        if (configuration is not null)
+        {
+            services.TryAddSingleton(configuration);
+        }
+
         services.TryAddSingleton(sp => new Ec2CredentialResolver(sp.GetService<ILoggerFactory>()?.CreateLogger<Ec2CredentialResolver>()));
         services.TryAddSingleton(sp => new Ec2ClientFactory(null, sp.GetService<ILoggerFactory>()?.CreateLogger<Ec2ClientFactory>()));
         services.TryAddSingleton(sp => new Ec2Metrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
@@ -32,6 +36,7 @@ public static class Ec2ServiceCollectionExtensions
             CredentialResolver = sp.GetRequiredService<Ec2CredentialResolver>(),
             ClientFactory = sp.GetRequiredService<Ec2ClientFactory>(),
             Metrics = sp.GetRequiredService<Ec2Metrics>(),
+            Sessions = sp.GetService<Orphans.Ec2SessionRegistry>(),
             TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
             LoggerFactory = sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
         });

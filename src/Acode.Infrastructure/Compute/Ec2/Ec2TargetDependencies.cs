@@ -3,6 +3,7 @@ using Acode.Application.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Credentials;
 using Acode.Infrastructure.Compute.Ec2.Metrics;
 using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,6 +35,12 @@ public sealed class Ec2TargetDependencies
 
     /// <summary>Gets how the caller's address is learned for a temporary security group.</summary>
     public Ec2CallerAddress CallerAddress { get; init; } = new();
+
+    /// <summary>
+    /// Gets the local session registry the orphan sweep consults: a target registers its session before creating
+    /// anything, heartbeats it while it lives and removes it after teardown. Null = not recorded.
+    /// </summary>
+    public Ec2SessionRegistry? Sessions { get; init; }
 
     /// <summary>Gets the metrics (meter <c>Acode.Compute.Ec2</c>).</summary>
     public Ec2Metrics Metrics { get; init; } = new();

@@ -9,6 +9,9 @@ public static class Ec2TargetTimeouts
     /// </summary>
     public static readonly TimeSpan Cleanup = TimeSpan.FromMinutes(3);
 
+    /// <summary>One RunInstances call, which runs to completion even when the caller cancels (so its instance id is known).</summary>
+    public static readonly TimeSpan Launch = TimeSpan.FromSeconds(60);
+
     /// <summary>The process-exit hook's budget: the host may kill the process soon after SIGTERM.</summary>
     public static readonly TimeSpan ProcessExit = TimeSpan.FromSeconds(5);
 

@@ -7,7 +7,7 @@ namespace Acode.IntegrationTests.Ec2.Target;
 /// <summary>The instance-side dead-man switch: alive while acode heartbeats, gone soon after the heartbeat stops.</summary>
 public sealed class Ec2DeadManSwitchTests(Ec2EmulatorFixture fixture) : IClassFixture<Ec2EmulatorFixture>
 {
-    private static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task An_instance_whose_client_stopped_heartbeating_terminates_itself()
@@ -17,7 +17,7 @@ public sealed class Ec2DeadManSwitchTests(Ec2EmulatorFixture fixture) : IClassFi
         var instanceId = target.Instance!.InstanceId;
 
         // Longer than the timeout: the heartbeat keeps it alive.
-        await Task.Delay(HeartbeatTimeout * 2, TimeProvider.System);
+        await Task.Delay(HeartbeatTimeout * 1.5, TimeProvider.System);
         Assert.Equal("running", await StateAsync(instanceId));
 
         await target.StopHeartbeatAsync();

@@ -21,6 +21,8 @@ public sealed class Ec2InstanceManagerTests : IAsyncLifetime
 
     private AmazonEC2Client Ec2 { get; set; } = null!;
 
+    private Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient Ssm { get; set; } = null!;
+
     public async Task InitializeAsync()
     {
         _emulator = await Ec2Emulator.Ec2Emulator.StartAsync(new EmulatorOptions
@@ -28,12 +30,15 @@ public sealed class Ec2InstanceManagerTests : IAsyncLifetime
             StartMachines = false,
             Settings = new EmulatorSettings { BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero, TerminateDelay = TimeSpan.Zero, StopDelay = TimeSpan.Zero },
         });
+        Ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(
+            new BasicAWSCredentials("test", "test"), new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = _emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
         Ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = _emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
     }
 
     public async Task DisposeAsync()
     {
         Ec2.Dispose();
+        Ssm.Dispose();
         await _emulator.DisposeAsync();
     }
 
@@ -67,7 +72,7 @@ public sealed class Ec2InstanceManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Di_registers_theEc2_factory_next_to_ssh_without_creating_clients()
+    public async Task Di_registers_the_ec2_factory_next_to_ssh_without_creating_clients()
     {
         var services = new ServiceCollection()
             .AddAcodeCompute(options => options.ModeFlag = "burst")
@@ -82,6 +87,25 @@ public sealed class Ec2InstanceManagerTests : IAsyncLifetime
         Assert.IsType<Ec2ComputeTarget>(target);
         Assert.Equal(ComputeTargetState.NotProvisioned, target.State);
         Assert.Empty(_emulator.ActionLog);
+    }
+
+    [Fact]
+    public async Task The_provisioners_own_contract_launches_with_a_client_token_and_waits_for_running()
+    {
+        var configuration = new Ec2Configuration { Region = "us-east-1", EndpointUrl = _emulator.ServiceUrl, InstanceType = "t3.micro", PollInterval = TimeSpan.FromMilliseconds(20) };
+        var manager = new Ec2InstanceManager(Ec2, "us-east-1", TimeProvider.System, NullLogger.Instance);
+        var amis = new Acode.Infrastructure.Compute.Ec2.Ami.Ec2AmiResolver(Ec2, Ssm, _emulator.ServiceUrl.ToString());
+        var tags = new Dictionary<string, string> { ["acode"] = "true", ["acode:session"] = "contract" };
+        var provisioner = new Acode.Infrastructure.Compute.Ec2.Provisioning.Ec2InstanceProvisioner(Ec2, manager, amis, configuration, "contract", tags, TimeProvider.System, NullLogger.Instance);
+
+        var instance = await provisioner.ProvisionAsync(configuration);
+
+        Assert.Equal(Ec2InstanceState.Running, instance.State);
+        Assert.Equal("ami-0a1f2e3d4c5b6a701", instance.AmiId);
+        var described = await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instance.InstanceId] });
+        Assert.StartsWith("contract-", described.Reservations[0].Instances[0].ClientToken, StringComparison.Ordinal);
+        Assert.Equal("ami-0a1f2e3d4c5b6a701", await provisioner.ResolveAmiAsync(null, "us-east-1"));
+        await manager.TerminateAsync(instance.InstanceId);
     }
 
     private async Task<List<string>> RunAsync(int count, bool acode)

@@ -28,7 +28,7 @@ public sealed class Ec2ProcessDeathTests(Ec2EmulatorFixture fixture) : IClassFix
     [Fact]
     public async Task Sigkill_leaves_it_to_the_dead_man_switch()
     {
-        var (process, instanceId) = await StartHostAsync(heartbeatTimeoutSeconds: 2);
+        var (process, instanceId) = await StartHostAsync(heartbeatTimeoutSeconds: 4);
         using (process)
         {
             process.Kill();

@@ -2,6 +2,7 @@ using Acode.Application.Compute;
 using Acode.Domain.Compute;
 using Acode.Domain.Compute.Ec2.Events;
 using Acode.Infrastructure.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
 
 namespace Acode.IntegrationTests.Ec2.Target;
 
@@ -12,17 +13,25 @@ public sealed class Ec2TargetLifecycleTests(Ec2EmulatorFixture fixture) : IClass
     public async Task Full_lifecycle_provisions_runs_transfers_and_terminates()
     {
         var events = new InMemoryEventPublisher();
-        var target = new Ec2ComputeTargetFactory(fixture.Dependencies(events)).Create(fixture.Configuration());
         var local = Directory.CreateTempSubdirectory("acode-ec2-it-");
+        var sessions = new Ec2SessionRegistry(Path.Combine(local.FullName, ".sessions"), TimeProvider.System);
+        var dependencies = fixture.Dependencies(events);
+        var target = new Ec2ComputeTargetFactory(new Ec2TargetDependencies
+        {
+            ModeValidator = dependencies.ModeValidator, Events = events, ExplicitCredentials = dependencies.ExplicitCredentials, Sessions = sessions,
+        }).Create(fixture.Configuration());
         try
         {
             File.WriteAllText(Path.Combine(local.FullName, "input.txt"), "hello from the client\n");
+            var context = new WorkspaceContext { LocalRoot = local.FullName, SyncPaths = ["input.txt"] };
             await using (target)
             {
-                var prepared = await target.PrepareAsync(new WorkspaceContext { LocalRoot = local.FullName });
+                var prepared = await target.PrepareAsync(context);
                 Assert.True(target.IsReady);
                 Assert.Equal(1, prepared.FilesUploaded);
                 Assert.StartsWith("SHA256:", target.HostKeyFingerprint);
+                Assert.True(sessions.IsAlive(target.SessionId));
+                Assert.Equal(target.Instance!.InstanceId, sessions.Find(target.SessionId)!.InstanceId);
 
                 var result = await target.ExecuteAsync("cat input.txt && echo made-remotely > output.txt && whoami");
                 Assert.Equal(0, result.ExitCode);
@@ -38,6 +47,7 @@ public sealed class Ec2TargetLifecycleTests(Ec2EmulatorFixture fixture) : IClass
 
                 await target.TeardownAsync();
                 Assert.Equal(ComputeTargetState.Terminated, target.State);
+                Assert.Null(sessions.Find(target.SessionId));
             }
 
             await fixture.AssertNothingLeftAsync(target.SessionId);

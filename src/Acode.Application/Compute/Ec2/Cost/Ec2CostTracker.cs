@@ -8,10 +8,11 @@ namespace Acode.Application.Compute.Ec2.Cost;
 /// <summary>
 /// <see cref="IEc2CostTracker"/> from the offline catalogue, <see cref="Ec2CostCalculator"/> and a
 /// <see cref="TimeProvider"/>, with live spot prices and reservations through an optional <see cref="IEc2PriceSource"/>.
-/// A timer on the <see cref="TimeProvider"/> checks thresholds every <c>checkInterval</c>. Track an instance once it is
-/// running, so its addresses are known.
+/// A timer on the <see cref="TimeProvider"/> checks thresholds every <c>checkInterval</c> and, with an
+/// <see cref="IEc2CostLedger"/>, records each instance's accrued cost (also when tracked and when terminated), so the
+/// figure outlives the process. Track an instance once it is running, so its addresses are known.
 /// </summary>
-public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
+public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly IEc2PriceSource? _prices;
@@ -20,17 +21,22 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
     private readonly Ec2CostAlertMonitor _monitor = new();
     private readonly ConcurrentDictionary<string, Tracked> _instances = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
+    private readonly IEc2CostLedger? _ledger;
+    private readonly Lock _ledgerGate = new();
+    private Task _ledgerWrites = Task.CompletedTask;
 
     /// <summary>Creates the tracker.</summary>
     /// <param name="timeProvider">The clock for accrual and the alert check timer.</param>
     /// <param name="priceSource">Live prices; null = offline only.</param>
     /// <param name="savingsPlan">The savings plan from configuration.</param>
     /// <param name="defaultAlertThreshold">The threshold given to every tracked instance (configuration's costAlertThreshold).</param>
-    /// <param name="checkInterval">How often thresholds are checked; default the poll interval.</param>
+    /// <param name="checkInterval">How often thresholds are checked (and accrued cost recorded); default the poll interval.</param>
+    /// <param name="ledger">Where accrued cost is kept between processes; null = memory only.</param>
     public Ec2CostTracker(
         TimeProvider timeProvider, IEc2PriceSource? priceSource = null, Ec2SavingsPlan? savingsPlan = null,
-        decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null)
+        decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null, IEc2CostLedger? ledger = null)
     {
+        _ledger = ledger;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _prices = priceSource;
         _savingsPlan = savingsPlan;
@@ -80,6 +86,8 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
         {
             _monitor.SetThreshold(instance.InstanceId, threshold);
         }
+
+        Record([instance.InstanceId]);
     }
 
     /// <inheritdoc />
@@ -88,6 +96,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
         if (_instances.TryGetValue(instanceId, out var tracked))
         {
             _instances[instanceId] = tracked with { TerminatedAt = terminatedAt };
+            Record([instanceId]);
         }
     }
 
@@ -111,7 +120,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
     /// <inheritdoc />
     public void SetCostAlertThreshold(string instanceId, decimal threshold) => _monitor.SetThreshold(instanceId, threshold);
 
-    /// <summary>Checks every tracked instance against its threshold now; the timer calls this, tests may too.</summary>
+    /// <summary>Checks every tracked instance against its threshold now and records running ones; the timer calls this, tests may too.</summary>
     public void CheckAlerts()
     {
         var now = _time.GetUtcNow();
@@ -122,10 +131,82 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable
                 CostAlert?.Invoke(this, alert);
             }
         }
+
+        Record([.. _instances.Where(i => i.Value.TerminatedAt is null).Select(i => i.Key)]);
+    }
+
+    /// <summary>The record of an instance's accrued cost as of now (or its termination); null when not tracked.</summary>
+    public Ec2CostRecord? ToRecord(string instanceId)
+    {
+        if (!_instances.TryGetValue(instanceId, out var tracked) || CalculateRunningCost(instanceId) is not { } cost)
+        {
+            return null;
+        }
+
+        return new Ec2CostRecord
+        {
+            InstanceId = instanceId,
+            InstanceType = tracked.Request.InstanceType,
+            Region = tracked.Request.Region,
+            AvailabilityZone = tracked.Request.AvailabilityZone,
+            Lifecycle = tracked.Request.IsSpot ? Ec2InstanceLifecycle.Spot : Ec2InstanceLifecycle.OnDemand,
+            Discount = cost.Discount,
+            InstanceHourlyRate = cost.InstanceHourlyRate,
+            HourlyRate = cost.HourlyRate,
+            LaunchTime = tracked.LaunchTime,
+            LastSeen = tracked.TerminatedAt ?? _time.GetUtcNow(),
+            TerminatedAt = tracked.TerminatedAt,
+            AccruedCost = cost.TotalCost,
+        };
+    }
+
+    /// <summary>Waits until every record queued so far has been handed to the ledger.</summary>
+    public Task FlushAsync()
+    {
+        lock (_ledgerGate)
+        {
+            return _ledgerWrites;
+        }
     }
 
     /// <inheritdoc />
     public void Dispose() => _timer.Dispose();
+
+    /// <summary>Stops the timer, records every tracked instance once more and waits for the ledger.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _timer.Dispose();
+        Record([.. _instances.Keys]);
+        await FlushAsync().ConfigureAwait(false);
+    }
+
+    private void Record(IReadOnlyList<string> instanceIds)
+    {
+        if (_ledger is null || instanceIds.Count == 0)
+        {
+            return;
+        }
+
+        var records = instanceIds.Select(ToRecord).OfType<Ec2CostRecord>().ToList();
+        lock (_ledgerGate)
+        {
+            _ledgerWrites = WriteAfterAsync(_ledgerWrites, _ledger, records);
+        }
+    }
+
+    private static async Task WriteAfterAsync(Task previous, IEc2CostLedger ledger, IReadOnlyList<Ec2CostRecord> records)
+    {
+        // Writes are chained so a later snapshot never lands before an earlier one.
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await ledger.RecordAsync(records, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The ledger reports its own failures; a bookkeeping error must not break the run or later writes.
+        }
+    }
 
     private async Task<Ec2CostRequest> WithLivePricesAsync(Ec2CostRequest request, CancellationToken cancellationToken)
     {

@@ -63,8 +63,15 @@ public sealed partial class Ec2AmiResolver
         var parameter = IsArm64(instanceType) ? AmazonLinux2Arm64Parameter : AmazonLinux2X86Parameter;
         return CachedAsync($"ssm|{region}|{parameter}", async () =>
         {
-            var response = await _ssm.GetParameterAsync(new GetParameterRequest { Name = parameter }, CancellationToken.None).ConfigureAwait(false);
-            return response.Parameter.Value;
+            try
+            {
+                var response = await _ssm.GetParameterAsync(new GetParameterRequest { Name = parameter }, CancellationToken.None).ConfigureAwait(false);
+                return response.Parameter.Value;
+            }
+            catch (AmazonServiceException ex)
+            {
+                throw Ec2Errors.Translate(ex, "ssm:GetParameter");
+            }
         }).WaitAsync(cancellationToken);
     }
 
@@ -95,7 +102,16 @@ public sealed partial class Ec2AmiResolver
 
     private async Task<string> DescribeAsync(string imageId)
     {
-        var response = await _ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [imageId] }, CancellationToken.None).ConfigureAwait(false);
+        DescribeImagesResponse response;
+        try
+        {
+            response = await _ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [imageId] }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Ec2Errors.Translate(ex, "DescribeImages");
+        }
+
         var image = response.Images?.FirstOrDefault()
             ?? throw new Application.Compute.Ec2.Ec2ApiException("DescribeImages", "InvalidAMIID.NotFound", null, $"The AMI {imageId} does not exist or is not visible to this account.");
 

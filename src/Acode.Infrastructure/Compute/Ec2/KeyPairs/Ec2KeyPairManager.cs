@@ -16,12 +16,14 @@ namespace Acode.Infrastructure.Compute.Ec2.KeyPairs;
 public sealed class Ec2KeyPairManager
 {
     private readonly IAmazonEC2 _ec2;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     /// <summary>Initializes a new instance of the <see cref="Ec2KeyPairManager"/> class.</summary>
-    public Ec2KeyPairManager(IAmazonEC2 ec2, ILogger logger)
+    public Ec2KeyPairManager(IAmazonEC2 ec2, TimeProvider timeProvider, ILogger logger)
     {
         _ec2 = ec2;
+        _time = timeProvider;
         _logger = logger;
     }
 
@@ -73,7 +75,7 @@ public sealed class Ec2KeyPairManager
     {
         try
         {
-            await _ec2.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = keyName }, cancellationToken).ConfigureAwait(false);
+            await Ec2Retry.TransientAsync(token => _ec2.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = keyName }, token), _time, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException ex) when (Ec2Errors.IsAlreadyGone(ex))
         {

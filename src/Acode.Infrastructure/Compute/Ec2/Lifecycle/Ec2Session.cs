@@ -24,18 +24,21 @@ internal sealed class Ec2Session : IDisposable
     private readonly Ec2CostTracker _cost;
     private readonly ILogger _logger;
 
-    public Ec2Session(IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags, TimeProvider time, ILogger logger)
+    public Ec2Session(
+        IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags,
+        TimeProvider time, ILoggerFactory loggers, IEventPublisher events)
     {
         _ec2 = ec2;
         _ssm = ssm;
-        _logger = logger;
+        var logger = _logger = loggers.CreateLogger<Ec2ComputeTarget>();
         Tags = tags;
         Instances = new Ec2InstanceManager(ec2, configuration.Region, time, logger);
         Amis = new Ec2AmiResolver(ec2, ssm, configuration.EndpointUrl?.ToString());
-        KeyPairs = new Ec2KeyPairManager(ec2, logger);
+        KeyPairs = new Ec2KeyPairManager(ec2, time, logger);
         Groups = new Ec2SecurityGroupManager(ec2, time, logger);
         Addresses = new Ec2ElasticIpManager(ec2);
-        Provisioner = new Ec2InstanceProvisioner(ec2, Instances, Amis, configuration, sessionId, tags, time, logger);
+        Provisioner = new Ec2InstanceProvisioner(
+            ec2, Instances, Amis, configuration, sessionId, tags, time, logger, new Spot.SpotLaunchExecutor(time, events, loggers.CreateLogger<Spot.SpotLaunchExecutor>()));
         Resources = new Ec2SessionResources(sessionId, configuration.Region, Instances, KeyPairs, Groups, Addresses, time, logger);
         _cost = new Ec2CostTracker(time, null, configuration.SavingsPlan, configuration.CostAlertThreshold, configuration.PollInterval);
     }

@@ -155,12 +155,10 @@ internal sealed class Ec2SessionResources
             // because a request the server was still processing when the client gave up becomes visible a moment later.
             for (var pass = 0; pass < 2; pass++)
             {
-                await foreach (var instance in _instances.ListSessionInstancesAsync(_sessionId, cancellationToken).ConfigureAwait(false))
+                var found = await Ec2Retry.TransientAsync(token => _instances.ListSessionInstancesAsync(_sessionId, token).ToListAsync(token).AsTask(), _time, cancellationToken).ConfigureAwait(false);
+                foreach (var instance in found.Where(i => i.State is not (Ec2InstanceState.ShuttingDown or Ec2InstanceState.Terminated)))
                 {
-                    if (instance.State is not (Ec2InstanceState.ShuttingDown or Ec2InstanceState.Terminated))
-                    {
-                        await TerminateOneAsync(instance.InstanceId, terminated, cancellationToken).ConfigureAwait(false);
-                    }
+                    await TerminateOneAsync(instance.InstanceId, terminated, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (pass == 0)

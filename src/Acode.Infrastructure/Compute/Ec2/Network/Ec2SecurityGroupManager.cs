@@ -124,8 +124,9 @@ public sealed class Ec2SecurityGroupManager
     /// <summary>The ids of every group tagged with this session (finds a group whose CreateSecurityGroup reply was lost).</summary>
     public async Task<IReadOnlyList<string>> FindSessionGroupsAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var response = await _ec2.DescribeSecurityGroupsAsync(
-            new DescribeSecurityGroupsRequest { Filters = [new Filter("tag:" + Ec2TagKeys.Session, [sessionId])] },
+        var response = await Ec2Retry.TransientAsync(
+            token => _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("tag:" + Ec2TagKeys.Session, [sessionId])] }, token),
+            _time,
             cancellationToken).ConfigureAwait(false);
         return response.SecurityGroups?.Select(group => group.GroupId).ToArray() ?? [];
     }

@@ -1,8 +1,10 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Spot;
 using Acode.Domain.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Ami;
 using Acode.Infrastructure.Compute.Ec2.Lifecycle;
 using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Spot;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -27,6 +29,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Ec2SshReadinessWaiter _ssh;
+    private readonly SpotLaunchExecutor _spot;
     private int _launches;
 
     /// <summary>Initializes a new instance of the <see cref="Ec2InstanceProvisioner"/> class.</summary>
@@ -38,8 +41,10 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     /// <param name="tags">The tags for instances and volumes.</param>
     /// <param name="timeProvider">The clock of every wait.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="spot">Runs the launch attempts; null = one without events.</param>
     public Ec2InstanceProvisioner(
-        IAmazonEC2 ec2, Ec2InstanceManager instances, Ec2AmiResolver amis, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags, TimeProvider timeProvider, ILogger logger)
+        IAmazonEC2 ec2, Ec2InstanceManager instances, Ec2AmiResolver amis, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags,
+        TimeProvider timeProvider, ILogger logger, SpotLaunchExecutor? spot = null)
     {
         _ec2 = ec2;
         _instances = instances;
@@ -50,6 +55,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
         _time = timeProvider;
         _logger = logger;
         _ssh = new Ec2SshReadinessWaiter(ec2, configuration, timeProvider, logger);
+        _spot = spot ?? new SpotLaunchExecutor(timeProvider);
     }
 
     /// <summary>Gets the session id.</summary>
@@ -82,54 +88,55 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     public Ec2LaunchRequest NewRequest(Ec2Configuration configuration, string rootDeviceName) => new()
     {
         Configuration = configuration,
-        Attempts = Ec2LaunchPlan.For(configuration),
+        Attempts = SpotLaunchPlanner.Plan(configuration),
         Tags = _tags,
-        ClientTokenPrefix = $"{SessionId}-{Interlocked.Increment(ref _launches)}",
+        LaunchToken = $"{SessionId}-{Interlocked.Increment(ref _launches)}",
         RootDeviceName = rootDeviceName,
     };
 
     /// <summary>
-    /// Tries the attempts in order and returns the launched (pending) instance. Moves to the next attempt only after a
-    /// capacity error (<see cref="AwsErrorCodes.Capacity"/>); any other error ends the launch.
+    /// Tries the attempts in order through <see cref="SpotLaunchExecutor"/> (the next one only after a capacity or price
+    /// refusal; a spot-to-on-demand fallback is published as an event) and returns the launched (pending) instance.
     /// </summary>
     /// <param name="request">The launch.</param>
     /// <param name="launched">Told the instance as soon as RunInstances returns, before anything else can fail.</param>
     /// <param name="cancellationToken">Cancels the launch.</param>
-    /// <exception cref="Ec2CapacityException">Every attempt hit a capacity error.</exception>
+    /// <exception cref="Ec2CapacityException">Every attempt was refused for capacity or price.</exception>
     public async Task<Ec2InstanceInfo> LaunchAsync(Ec2LaunchRequest request, Func<Ec2InstanceInfo, ValueTask>? launched, CancellationToken cancellationToken = default)
     {
-        Ec2CapacityException? lastCapacity = null;
-        for (var i = 0; i < request.Attempts.Count; i++)
+        LaunchOutcome<RunInstancesResponse> outcome;
+        try
         {
-            var attempt = request.Attempts[i];
-            var run = Ec2RunInstancesRequests.Build(request.Configuration, attempt, $"{request.ClientTokenPrefix}-{i}", request.Tags, request.RootDeviceName);
-            RunInstancesResponse response;
-            try
-            {
-                response = await _ec2.RunInstancesAsync(run, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonServiceException ex) when (AwsErrorCodes.IsCapacity(ex.ErrorCode))
-            {
-                lastCapacity = (Ec2CapacityException)Ec2Errors.Translate(ex, "RunInstances", attempt.InstanceType);
-                Ec2Log.LaunchAttemptFailed(_logger, attempt.InstanceType, attempt.Spot, ex.ErrorCode);
-                continue;
-            }
-            catch (AmazonServiceException ex)
-            {
-                throw Ec2Errors.Translate(ex, "RunInstances");
-            }
+            outcome = await _spot.ExecuteAsync(
+                request.Configuration,
+                request.Attempts,
+                async (attempt, token) =>
+                {
+                    token.ThrowIfCancellationRequested();
 
-            var instance = Ec2InstanceMapper.ToInfo(response.Reservation.Instances[0], request.Configuration.Region);
-            Ec2Log.InstanceLaunched(_logger, instance.InstanceId, attempt.InstanceType, attempt.Spot, request.Configuration.Region);
-            if (launched is not null)
-            {
-                await launched(instance).ConfigureAwait(false);
-            }
-
-            return instance;
+                    // Not the caller's token: a RunInstances abandoned mid-flight may still launch, and then nobody knows
+                    // the instance id. Letting the call finish (bounded) means a cancelled launch is always terminated.
+                    using var launchBound = new CancellationTokenSource(Ec2TargetTimeouts.Launch, _time);
+                    var run = Ec2RunInstancesRequests.Build(request.Configuration, attempt, request.LaunchToken, request.Tags, request.RootDeviceName);
+                    return await _ec2.RunInstancesAsync(run, launchBound.Token).ConfigureAwait(false);
+                },
+                null,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw Ec2Errors.Translate(ex, "RunInstances");
         }
 
-        throw (Exception?)lastCapacity ?? new InvalidOperationException("A launch needs at least one attempt.");
+        var instance = Ec2InstanceMapper.ToInfo(outcome.Result.Reservation.Instances[0], request.Configuration.Region);
+        Ec2Log.InstanceLaunched(_logger, instance.InstanceId, outcome.Attempt.InstanceType, outcome.Attempt.IsSpot, request.Configuration.Region);
+        if (launched is not null)
+        {
+            await launched(instance).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return instance;
     }
 
     /// <inheritdoc />

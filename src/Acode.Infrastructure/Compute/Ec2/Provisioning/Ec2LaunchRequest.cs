@@ -1,4 +1,5 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Spot;
 
 namespace Acode.Infrastructure.Compute.Ec2.Provisioning;
 
@@ -9,13 +10,13 @@ public sealed record Ec2LaunchRequest
     public required Ec2Configuration Configuration { get; init; }
 
     /// <summary>Gets the attempts, tried in order; the next one only after a capacity error.</summary>
-    public required IReadOnlyList<Ec2LaunchAttempt> Attempts { get; init; }
+    public required IReadOnlyList<LaunchAttempt> Attempts { get; init; }
 
     /// <summary>Gets the tags for the instance and its volume.</summary>
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
 
-    /// <summary>Gets the client token prefix, unique per launch (the attempt index is appended).</summary>
-    public required string ClientTokenPrefix { get; init; }
+    /// <summary>Gets the launch's idempotency token, unique per launch (each attempt appends its index).</summary>
+    public required string LaunchToken { get; init; }
 
     /// <summary>Gets the AMI's root device name.</summary>
     public string RootDeviceName { get; init; } = Ec2RunInstancesRequests.DefaultRootDevice;

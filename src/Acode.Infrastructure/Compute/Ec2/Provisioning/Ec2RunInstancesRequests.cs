@@ -1,5 +1,6 @@
-using System.Globalization;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Spot;
+using Acode.Infrastructure.Compute.Ec2.Spot;
 using Acode.Infrastructure.Compute.Ec2.Tagging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -14,19 +15,17 @@ public static class Ec2RunInstancesRequests
 
     /// <summary>Builds the request.</summary>
     /// <param name="configuration">The configuration, with <c>AmiId</c>, <c>KeyPairName</c>, <c>SecurityGroupIds</c> and the finished <c>UserData</c> filled in.</param>
-    /// <param name="attempt">The instance type and market of this attempt.</param>
-    /// <param name="clientToken">The idempotency token of this attempt (at most 64 ASCII characters).</param>
+    /// <param name="attempt">The instance type and market of this attempt (from <see cref="SpotLaunchPlanner"/>).</param>
+    /// <param name="launchToken">The launch's idempotency token; the attempt derives its own ClientToken from it.</param>
     /// <param name="tags">acode's and the user's tags, put on the instance and its volume at creation.</param>
     /// <param name="rootDeviceName">The AMI's root device name.</param>
-    public static RunInstancesRequest Build(Ec2Configuration configuration, Ec2LaunchAttempt attempt, string clientToken, IReadOnlyDictionary<string, string> tags, string rootDeviceName = DefaultRootDevice)
+    public static RunInstancesRequest Build(Ec2Configuration configuration, LaunchAttempt attempt, string launchToken, IReadOnlyDictionary<string, string> tags, string rootDeviceName = DefaultRootDevice)
     {
         var request = new RunInstancesRequest
         {
             ImageId = configuration.AmiId ?? throw new ArgumentException("The AMI must be resolved before launch.", nameof(configuration)),
-            InstanceType = InstanceType.FindValue(attempt.InstanceType),
             MinCount = 1,
             MaxCount = 1,
-            ClientToken = clientToken,
             KeyName = configuration.KeyPairName,
             InstanceInitiatedShutdownBehavior = ShutdownBehavior.FindValue(configuration.InstanceInitiatedShutdownBehavior),
             UserData = configuration.UserData is null ? null : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(configuration.UserData)),
@@ -74,20 +73,6 @@ public static class Ec2RunInstancesRequests
             request.SecurityGroupIds = configuration.SecurityGroupIds.ToList();
         }
 
-        if (attempt.Spot)
-        {
-            request.InstanceMarketOptions = new InstanceMarketOptionsRequest
-            {
-                MarketType = MarketType.Spot,
-                SpotOptions = new SpotMarketOptions
-                {
-                    SpotInstanceType = SpotInstanceType.OneTime,
-                    InstanceInterruptionBehavior = InstanceInterruptionBehavior.Terminate,
-                    MaxPrice = attempt.SpotMaxPrice?.ToString(CultureInfo.InvariantCulture),
-                },
-            };
-        }
-
-        return request;
+        return Ec2SpotMarketOptions.Apply(request, attempt, launchToken);
     }
 }

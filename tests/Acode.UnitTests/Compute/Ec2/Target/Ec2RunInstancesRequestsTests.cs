@@ -1,4 +1,6 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Spot;
+using Acode.Domain.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Provisioning;
 using Amazon.EC2;
 
@@ -21,7 +23,7 @@ public sealed class Ec2RunInstancesRequestsTests
     [Fact]
     public void On_demand_request_carries_token_tags_root_volume_and_terminate_on_shutdown()
     {
-        var request = Ec2RunInstancesRequests.Build(Base, new Ec2LaunchAttempt("t3.small", Spot: false), "tok-1-0", Tags, "/dev/xvda");
+        var request = Ec2RunInstancesRequests.Build(Base, new LaunchAttempt(0, "t3.small", Ec2InstanceLifecycle.OnDemand, null), "tok-1", Tags, "/dev/xvda");
 
         Assert.Equal("tok-1-0", request.ClientToken);
         Assert.Equal(InstanceType.T3Small, request.InstanceType);
@@ -44,8 +46,9 @@ public sealed class Ec2RunInstancesRequestsTests
     [Fact]
     public void Spot_attempt_sets_market_options_with_the_price_cap()
     {
-        var request = Ec2RunInstancesRequests.Build(Base, new Ec2LaunchAttempt("c5.large", Spot: true, 0.05m), "tok", Tags);
+        var request = Ec2RunInstancesRequests.Build(Base, new LaunchAttempt(1, "c5.large", Ec2InstanceLifecycle.Spot, 0.05m), "tok", Tags);
 
+        Assert.Equal("tok-1", request.ClientToken);
         Assert.Equal(MarketType.Spot, request.InstanceMarketOptions.MarketType);
         Assert.Equal("0.05", request.InstanceMarketOptions.SpotOptions.MaxPrice);
         Assert.Equal(SpotInstanceType.OneTime, request.InstanceMarketOptions.SpotOptions.SpotInstanceType);
@@ -55,7 +58,7 @@ public sealed class Ec2RunInstancesRequestsTests
     [Fact]
     public void A_subnet_or_no_public_address_goes_through_a_network_interface()
     {
-        var request = Ec2RunInstancesRequests.Build(Base with { SubnetId = "subnet-01234567", AssociatePublicIp = false }, new Ec2LaunchAttempt("t3.micro", false), "tok", Tags);
+        var request = Ec2RunInstancesRequests.Build(Base with { SubnetId = "subnet-01234567", AssociatePublicIp = false }, new LaunchAttempt(0, "t3.micro", Ec2InstanceLifecycle.OnDemand, null), "tok", Tags);
 
         var nic = Assert.Single(request.NetworkInterfaces);
         Assert.Equal(0, nic.DeviceIndex);
@@ -71,7 +74,7 @@ public sealed class Ec2RunInstancesRequestsTests
     [InlineData("arn:aws:iam::123456789012:instance-profile/acode", "arn:aws:iam::123456789012:instance-profile/acode", null)]
     public void Instance_profile_by_name_or_arn(string configured, string? arn, string? name)
     {
-        var request = Ec2RunInstancesRequests.Build(Base with { InstanceProfileArn = configured }, new Ec2LaunchAttempt("t3.micro", false), "tok", Tags);
+        var request = Ec2RunInstancesRequests.Build(Base with { InstanceProfileArn = configured }, new LaunchAttempt(0, "t3.micro", Ec2InstanceLifecycle.OnDemand, null), "tok", Tags);
 
         Assert.Equal(arn, request.IamInstanceProfile.Arn);
         Assert.Equal(name, request.IamInstanceProfile.Name);
