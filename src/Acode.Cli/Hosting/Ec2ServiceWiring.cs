@@ -6,6 +6,7 @@ using Acode.Infrastructure.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Access;
 using Acode.Infrastructure.Compute.Ec2.Credentials;
 using Acode.Infrastructure.Compute.Ec2.Diagnostics;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,8 +28,8 @@ internal static class Ec2ServiceWiring
     /// </param>
     public static void Add(IServiceCollection services, Func<Ec2Configuration> configuration, ResolvedAwsCredentials? emulatorCredentials)
     {
-        // The factory takes its configuration per target; the registered instance only satisfies the extension's contract.
-        services.AddAcodeEc2Target(new Ec2Configuration { Region = string.Empty });
+        // The factory takes its configuration per target (CreateAsync), built by the command.
+        services.AddAcodeEc2Target();
         if (emulatorCredentials is not null)
         {
             var shared = services.Last(d => d.ServiceType == typeof(Ec2TargetDependencies));
@@ -43,6 +44,12 @@ internal static class Ec2ServiceWiring
         services.AddSingleton<IEc2InstanceManager>(sp => new Ec2RegionalInstanceManager(
             sp.GetRequiredService<Ec2AccountClients>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<Ec2RegionalInstanceManager>>()));
         services.AddSingleton<IEc2TargetDiagnostics>(sp => new Ec2TargetDiagnostics(sp.GetRequiredService<Ec2TargetDependencies>()));
+
+        // The sweep builds its clients synchronously while it is resolved; credentials resolve once, on the first of them.
+        // Blocking here is safe: a console process has no synchronization context to deadlock on.
+        services.AddAcodeEc2Orphans(
+            (sp, region) => sp.GetRequiredService<Ec2AccountClients>().CreateEc2Async(region).GetAwaiter().GetResult(),
+            _ => configuration().Region);
     }
 
     private static Ec2TargetDependencies Resolve(ServiceDescriptor descriptor, IServiceProvider services) =>
@@ -53,6 +60,7 @@ internal static class Ec2ServiceWiring
         ModeValidator = new ModeValidator(OperatingMode.Burst),
         Events = shared.Events,
         StateListeners = shared.StateListeners,
+        Sessions = shared.Sessions,
         ExplicitCredentials = credentials,
         CredentialResolver = shared.CredentialResolver,
         ClientFactory = shared.ClientFactory,

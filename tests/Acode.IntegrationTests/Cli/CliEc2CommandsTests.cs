@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Acode.Ec2Emulator;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -12,8 +13,10 @@ namespace Acode.IntegrationTests.Cli;
 /// The EC2 commands as a separate acode process in burst mode against an emulator this test starts (<c>--endpoint-url</c>),
 /// with the emulator's test key in the child's environment.
 /// </summary>
-public sealed class CliEc2CommandsTests
+public sealed partial class CliEc2CommandsTests
 {
+    private const int SigInt = 2;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -79,31 +82,29 @@ public sealed class CliEc2CommandsTests
         cli.WriteConfig("ec2Target:\n  region: us-east-1\n  pollInterval: 200ms\n  sshReadyTimeout: 10s\n");
         using var process = cli.Start([.. Args(emulator, "exec"), "--", "true"], Credentials);
         var steps = new List<string>();
-        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
+        var error = new System.Text.StringBuilder();
         using var deadline = new CancellationTokenSource(Deadline);
         try
         {
+            // acode prints "launched i-..." as soon as RunInstances returned: from then on it waits for the instance.
             string? instanceId = null;
             while (instanceId is null)
             {
-                Assert.False(process.HasExited, "acode exited before launching: " + await error);
-                var reservations = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest(), deadline.Token)).Reservations ?? [];
-                instanceId = reservations.SelectMany(r => r.Instances ?? []).Select(i => i.InstanceId).FirstOrDefault();
-                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, deadline.Token);
+                var line = await process.StandardError.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException("acode exited before launching: " + error);
+                error.AppendLine(line);
+                instanceId = System.Text.RegularExpressions.Regex.Match(line, "launched (i-[0-9a-f]+)") is { Success: true } m ? m.Groups[1].Value : null;
             }
 
             // Interrupt while acode waits for the instance to run: the run is cancelled, teardown still terminates.
-            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, deadline.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System, deadline.Token);
             steps.Add($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {instanceId} seen; SIGINT to {process.Id}");
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(deadline.Token);
-                steps.Add($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} kill exit {kill.ExitCode}");
-            }
+            var sent = Kill(process.Id, SigInt);
+            Assert.True(sent == 0, $"kill({process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}; exited {process.HasExited}");
 
+            error.Append(await process.StandardError.ReadToEndAsync(deadline.Token));
             await process.WaitForExitAsync(deadline.Token);
-            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{string.Join('\n', steps)}\n{await output}\n{await error}");
+            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{string.Join('\n', steps)}\n{await output}\n{error}");
             Assert.Contains(await StateAsync(ec2, instanceId), new[] { "shutting-down", "terminated" });
             var keys = (await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest(), deadline.Token)).KeyPairs ?? [];
             Assert.DoesNotContain(keys, k => k.KeyName.StartsWith("acode-", StringComparison.Ordinal));
@@ -111,7 +112,7 @@ public sealed class CliEc2CommandsTests
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"acode exec did not finish in time:\n{await output}\n{await error}");
+            throw new TimeoutException($"acode exec did not finish in time:\n{await output}\n{error}");
         }
         finally
         {
@@ -121,6 +122,9 @@ public sealed class CliEc2CommandsTests
             }
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     private static readonly Dictionary<string, string> Credentials = new()
     {
