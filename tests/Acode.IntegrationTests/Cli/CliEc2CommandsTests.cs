@@ -123,6 +123,33 @@ public sealed partial class CliEc2CommandsTests
         }
     }
 
+    [Fact]
+    public async Task Sigkill_during_provisioning_leaves_an_instance_that_cleanup_removes()
+    {
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = new EmulatorSettings { BootDelay = TimeSpan.FromSeconds(30), TerminateDelay = TimeSpan.Zero } });
+        using var ec2 = Client(emulator);
+        using var cli = new CliProcess();
+        using var process = cli.Start([.. Args(emulator, "exec"), "--", "true"], Credentials);
+        using var deadline = new CancellationTokenSource(Deadline);
+        string? instanceId = null;
+        while (instanceId is null)
+        {
+            var line = await process.StandardError.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException("acode exited before launching");
+            instanceId = System.Text.RegularExpressions.Regex.Match(line, "launched (i-[0-9a-f]+)") is { Success: true } m ? m.Groups[1].Value : null;
+        }
+
+        // SIGKILL: no handler runs, nothing is torn down; the instance stays.
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.Contains(await StateAsync(ec2, instanceId), new[] { "pending", "running" });
+
+        var cleanup = await cli.RunAsync(Args(emulator, "target", "ec2", "cleanup", "--older-than", "0s", "--yes", "--output", "json"), Credentials);
+
+        Assert.True(cleanup.ExitCode == 0, cleanup.ToString());
+        Assert.Contains(instanceId, cleanup.Out, StringComparison.Ordinal);
+        Assert.Contains(await WaitForStateAsync(ec2, instanceId, "terminated"), new[] { "shutting-down", "terminated" });
+    }
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
