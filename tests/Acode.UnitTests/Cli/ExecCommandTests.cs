@@ -38,7 +38,7 @@ public sealed class ExecCommandTests : IDisposable
         var (code, _, error) = await RunAsync(target, ["exec", "--mode", "burst", "--region", "us-east-1", "--", "sleep", "600"], interrupt.Token);
 
         Assert.Equal(ExitCodes.Interrupted, code);
-        Assert.Matches(@"acode: stopped after \d+s; cost \$0\.0010", error);
+        Assert.Matches(@"acode: stopped after \d+(\.\d)?m?s; cost \$0\.0010", error);
         Assert.Equal(["create ec2", "prepare", "execute sleep 600", "teardown", "dispose"], target.Calls);
         Assert.False(target.TeardownTokenWasCancelled);
     }
@@ -55,7 +55,7 @@ public sealed class ExecCommandTests : IDisposable
         Assert.Contains("acode: i-0123456789abcdef0 ready at 127.0.0.9 after 21s", error, StringComparison.Ordinal);
         Assert.Contains("acode: terminating i-0123456789abcdef0 after 1m15s; cost $0.0010", error, StringComparison.Ordinal);
         var last = error.TrimEnd().Split(Environment.NewLine)[^1];
-        Assert.Matches(@"^acode: finished in \d+s; remote exit code 0; cost \$0\.0010$", last);
+        Assert.Matches(@"^acode: finished in \d+(\.\d)?m?s; remote exit code 0; cost \$0\.0010$", last);
     }
 
     [Fact]
