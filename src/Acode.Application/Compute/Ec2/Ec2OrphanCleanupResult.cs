@@ -11,4 +11,7 @@ public sealed record Ec2OrphanCleanupResult
 
     /// <summary>Instances left alone, with the reason (not acode's, not found, ...).</summary>
     public IReadOnlyDictionary<string, string> Skipped { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Instances AWS refused to terminate, with the error code.</summary>
+    public IReadOnlyDictionary<string, string> Failed { get; init; } = new Dictionary<string, string>();
 }
