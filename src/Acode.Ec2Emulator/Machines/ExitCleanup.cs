@@ -102,24 +102,28 @@ internal static class ExitCleanup
         }
 
         _hooked = true;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll(deleteFolders: true);
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
         {
-            // The handler does not cancel the signal: the process still ends as it would have.
-            Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll()));
+            // The handler does not cancel the signal: the process still ends as it would have (then ProcessExit
+            // deletes the folders), or the application that cancelled it disposes the emulator, which deletes them.
+            Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll(deleteFolders: false)));
         }
     }
 
-    private static void KillAll()
+    private static void KillAll(bool deleteFolders)
     {
         string[] nonces;
-        string[] folders;
+        string[] folders = [];
         lock (Listeners)
         {
             _exiting = true;
             nonces = [.. Listeners.Keys];
-            folders = [.. Folders];
-            Folders.Clear();
+            if (deleteFolders)
+            {
+                folders = [.. Folders];
+                Folders.Clear();
+            }
         }
 
         foreach (var nonce in nonces)
