@@ -1,4 +1,5 @@
 using Acode.Benchmarks;
+using Acode.Benchmarks.Ec2;
 using Acode.Benchmarks.Ssh;
 
 // Each benchmark is a subcommand in its own file or folder; add new ones (e.g. EC2 lifecycle) to this table.
@@ -7,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["ssh"] = SshBenchmark.RunAsync,
     ["machines"] = MachinesBenchmark.RunAsync,
     ["emulator"] = EmulatorBenchmark.RunAsync,
+    ["ec2"] = Ec2Benchmark.RunAsync,
 };
 
 if (args.Length < 1 || !benchmarks.TryGetValue(args[0], out var run))

@@ -46,6 +46,19 @@ internal sealed class AwsEnvironmentScope : IDisposable
 
     public static void Set(string variable, string? value) => Environment.SetEnvironmentVariable(variable, value);
 
+    /// <summary>Points the shared files at this process's (empty) temporary ones; see <see cref="AwsSharedFilesInitializer"/>.</summary>
+    public static void UseProcessSharedFiles()
+    {
+        var folder = ProcessFolder.Value;
+        foreach (var file in new[] { "config", "credentials" })
+        {
+            File.WriteAllText(Path.Combine(folder, file), string.Empty);
+        }
+
+        Set("AWS_CONFIG_FILE", Path.Combine(folder, "config"));
+        Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(folder, "credentials"));
+    }
+
     public void Dispose()
     {
         foreach (var (variable, value) in _saved)

@@ -63,8 +63,8 @@ public static class Ec2Defaults
     /// <summary>The tag every acode resource carries (FR-019).</summary>
     public const string AcodeTagKey = "acode";
 
-    /// <summary>How many tags acode adds itself (acode, acode:session, acode:owner, acode:expires-at); counted against AWS's 50.</summary>
-    public const int AcodeOwnTagCount = 4;
+    /// <summary>How many tags acode adds itself (acode, acode:session, acode:owner, acode:expires-at, acode:target-id); counted against AWS's 50.</summary>
+    public const int AcodeOwnTagCount = 5;
 
     /// <summary>AWS's limit of tags per resource.</summary>
     public const int MaxTagsPerResource = 50;

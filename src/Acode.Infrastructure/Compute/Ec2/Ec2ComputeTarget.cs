@@ -1,0 +1,480 @@
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Cost;
+using Acode.Application.Compute.Ssh;
+using Acode.Domain.Compute;
+using Acode.Domain.Compute.Ec2;
+using Acode.Domain.Compute.Ec2.Events;
+using Acode.Infrastructure.Compute.Ec2.Ami;
+using Acode.Infrastructure.Compute.Ec2.KeyPairs;
+using Acode.Infrastructure.Compute.Ec2.Keys;
+using Acode.Infrastructure.Compute.Ec2.Lifecycle;
+using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
+using Acode.Infrastructure.Compute.Ec2.Tagging;
+using Acode.Infrastructure.Compute.Ec2.UserData;
+using Acode.Infrastructure.Compute.Ssh;
+using Amazon.EC2;
+using Amazon.SimpleSystemsManagement;
+using Microsoft.Extensions.Logging;
+
+namespace Acode.Infrastructure.Compute.Ec2;
+
+/// <summary>
+/// The AWS EC2 compute target (spec FR-001..040, FR-061..071): <see cref="PrepareAsync"/> checks the mode before any
+/// AWS client exists, resolves credentials, AMI, key pair and security group, launches (ClientToken, tags, user data
+/// with a pinned host key and the dead-man switch), waits for running and for an authenticated SSH session with the
+/// verified host key, and lets an <see cref="SshComputeTarget"/> prepare the workspace. Commands and transfers go to
+/// that SSH target. <see cref="TeardownAsync"/> (also <see cref="DisposeAsync"/>, a failed or cancelled prepare, and the
+/// process-exit hook as the last resort) terminates the instance and removes the temporary security group and key
+/// pair, always on its own bounded token.
+/// </summary>
+public sealed class Ec2ComputeTarget : IComputeTarget
+{
+    private readonly Ec2Configuration _configuration;
+    private readonly Ec2TargetDependencies _deps;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly CancellationTokenSource _teardownRequested = new();
+    private readonly string _sessionId;
+    private Ec2Session? _session;
+    private SshComputeTarget? _ssh;
+    private Ec2InstanceInfo? _instance;
+    private DeadManSwitchOptions? _deadMan;
+    private ITimer? _heartbeat;
+    private Orphans.Ec2SessionHeartbeat? _sessionHeartbeat;
+    private int _heartbeatRunning;
+    private Ec2InstanceState _lastState = Ec2InstanceState.Unknown;
+    private DateTimeOffset? _launchedAt;
+    private long _prepareStarted;
+    private string? _remoteRoot;
+
+    /// <summary>Initializes a new instance of the <see cref="Ec2ComputeTarget"/> class. Creates no AWS client.</summary>
+    /// <param name="configuration">The validated configuration.</param>
+    /// <param name="dependencies">Shared services.</param>
+    public Ec2ComputeTarget(Ec2Configuration configuration, Ec2TargetDependencies dependencies)
+    {
+        _configuration = configuration;
+        _deps = dependencies;
+        _time = dependencies.TimeProvider;
+        _logger = dependencies.LoggerFactory.CreateLogger<Ec2ComputeTarget>();
+        _sessionId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        TargetId = "ec2-" + _sessionId;
+    }
+
+    /// <inheritdoc />
+    public string TargetId { get; }
+
+    /// <inheritdoc />
+    public string TargetType => Ec2Configuration.Ec2TargetType;
+
+    /// <inheritdoc />
+    public ComputeTargetState State { get; private set; } = ComputeTargetState.NotProvisioned;
+
+    /// <inheritdoc />
+    public bool IsReady => State == ComputeTargetState.Ready && _ssh?.IsReady == true;
+
+    /// <summary>Gets the session id: the <c>acode:session</c> tag on everything this target creates.</summary>
+    public string SessionId => _sessionId;
+
+    /// <summary>Gets the instance as last seen; null before launch.</summary>
+    public Ec2InstanceInfo? Instance => _instance;
+
+    /// <summary>Gets the address SSH connects to.</summary>
+    public string? Host { get; private set; }
+
+    /// <summary>Gets a value indicating whether the instance is stopped (<see cref="StopAsync"/>); the target is not ready until <see cref="StartAsync"/>.</summary>
+    public bool IsStopped { get; private set; }
+
+    /// <summary>Gets the verified host key fingerprint; null with <c>hostKeyVerification: off</c>.</summary>
+    public string? HostKeyFingerprint { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<WorkspacePrepareResult> PrepareAsync(WorkspaceContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _deps.ModeValidator.EnsureCloudAllowed(TargetType);
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (State != ComputeTargetState.NotProvisioned)
+            {
+                throw new TargetNotReadyException(TargetId, State, "prepare (a target is prepared once)");
+            }
+
+            State = ComputeTargetState.Provisioning;
+            _prepareStarted = _time.GetTimestamp();
+            Ec2Log.TargetPreparing(_logger, TargetId, _configuration.InstanceType, _configuration.Region);
+            using var prepare = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _teardownRequested.Token);
+            try
+            {
+                var result = await ProvisionAsync(context, prepare.Token).ConfigureAwait(false);
+                State = ComputeTargetState.Ready;
+                return result;
+            }
+            catch (Exception ex)
+            {
+                State = ComputeTargetState.Failed;
+                Ec2Log.TargetPrepareFailed(_logger, TargetId, ex);
+                await CleanupAfterFailureAsync(ex).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ExecuteResult> ExecuteAsync(string command, ExecuteOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadySsh("execute a command").ExecuteAsync(command, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TransferResult> UploadAsync(string localPath, string remotePath, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadySsh("upload").UploadAsync(localPath, remotePath, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TransferResult> DownloadAsync(string remotePath, string localPath, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadySsh("download").DownloadAsync(remotePath, localPath, options, cancellationToken);
+
+    /// <summary>Stops the instance, preserving it and its disk (FR-066); the target is not ready until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ReadySsh("stop");
+            var session = _session!;
+            await StopSshAsync().ConfigureAwait(false);
+            State = ComputeTargetState.Provisioning;
+            IsStopped = true;
+            await session.Instances.StopAsync(_instance!.InstanceId, cancellationToken).ConfigureAwait(false);
+            await session.Instances.WaitForStateAsync(_instance.InstanceId, Ec2InstanceState.Stopped, cancellationToken, _configuration.PollInterval).ConfigureAwait(false);
+            await ObserveAsync(_instance with { State = Ec2InstanceState.Stopped, PublicIp = null }).ConfigureAwait(false);
+            Ec2Log.TargetStopStart(_logger, TargetId, _instance.InstanceId, "stopped");
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Starts the stopped instance (FR-067): it gets a new public address, so SSH is awaited and verified again.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!IsStopped || _session is null || _instance is null)
+            {
+                throw new TargetNotReadyException(TargetId, State, "start (only a stopped target starts)");
+            }
+
+            try
+            {
+                await _session.Instances.StartAsync(_instance.InstanceId, cancellationToken).ConfigureAwait(false);
+                await ConnectAsync(new WorkspaceContext { RemoteRoot = _remoteRoot, KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Same rule as a failed prepare: a wrong host key or an instance that will not come back is terminated.
+                State = ComputeTargetState.Failed;
+                Ec2Log.TargetPrepareFailed(_logger, TargetId, ex);
+                await CleanupAfterFailureAsync(ex).ConfigureAwait(false);
+                throw;
+            }
+
+            IsStopped = false;
+            State = ComputeTargetState.Ready;
+            Ec2Log.TargetStopStart(_logger, TargetId, _instance.InstanceId, "started at " + Host);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="Ec2CleanupIncompleteException">Something this target created may remain (named in the message).</exception>
+    public async Task TeardownAsync(CancellationToken cancellationToken = default)
+    {
+        // The caller's token is not used for the work: cleanup must finish even when the caller is being cancelled.
+        _teardownRequested.Cancel();
+        using var cleanup = new CancellationTokenSource(Ec2TargetTimeouts.Cleanup, _time);
+        await _lifecycle.WaitAsync(cleanup.Token).ConfigureAwait(false);
+        try
+        {
+            if (State == ComputeTargetState.Terminated)
+            {
+                return;
+            }
+
+            State = ComputeTargetState.TearingDown;
+            await StopSshAsync().ConfigureAwait(false);
+            if (_session is not null)
+            {
+                await _session.Resources.CleanupAsync(OnTerminatedAsync, cleanup.Token).ConfigureAwait(false);
+                _session.Dispose();
+                _session = null;
+            }
+
+            // Only once everything is gone: while something may remain, the session must not look orphaned to a sweep
+            // running elsewhere; the record goes stale by itself if this process dies first.
+            if (_sessionHeartbeat is { } heartbeat)
+            {
+                _sessionHeartbeat = null;
+                await heartbeat.DisposeAsync().ConfigureAwait(false);
+            }
+
+            State = ComputeTargetState.Terminated;
+        }
+        catch
+        {
+            State = ComputeTargetState.Failed;
+            throw;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Tears down; a failure is logged (with what may remain), not thrown, so it cannot hide an exception in flight.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await TeardownAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Ec2Log.TeardownStepFailed(_logger, TargetId, "dispose", ex);
+        }
+    }
+
+    private async Task<WorkspacePrepareResult> ProvisionAsync(WorkspaceContext context, CancellationToken cancellationToken)
+    {
+        var credentials = _deps.ExplicitCredentials ?? await _deps.CredentialResolver.ResolveAsync(_configuration.Profile, _configuration.Region, cancellationToken).ConfigureAwait(false);
+        var endpoint = _configuration.EndpointUrl?.ToString();
+        var ec2 = _deps.ClientFactory.CreateEc2(credentials.Credentials, credentials.Region, endpoint);
+        var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, credentials.Region, endpoint);
+        var configuration = _configuration with { Region = credentials.Region };
+        if (_deps.Sessions is { } sessions)
+        {
+            // Before anything exists in AWS: an orphan sweep elsewhere must see this session as alive.
+            sessions.Register(_sessionId, configuration.Region);
+            _sessionHeartbeat = sessions.StartHeartbeat(_sessionId);
+        }
+
+        var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events);
+        session.Provisioner.Observed = ObserveAsync;
+
+        var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
+        if (configuration.UsesAutoKeyPair)
+        {
+            session.Resources.KeyPair = (Ec2KeyPairManager.AutoKeyName(_sessionId), configuration.PrivateKeyPath);
+        }
+
+        var key = await session.KeyPairs.AcquireAsync(configuration, _sessionId, tags, cancellationToken).ConfigureAwait(false);
+        var groups = configuration.SecurityGroupIds.ToList();
+        if (configuration.CreateTempSecurityGroup)
+        {
+            var cidrs = await _deps.CallerAddress.SourceCidrsAsync(configuration.SshSourceCidrs, configuration.EndpointUrl, cancellationToken).ConfigureAwait(false);
+            session.Resources.SecurityGroupRequested = true;
+            groups.Add(await session.Groups.CreateAsync(_sessionId, configuration.VpcId, configuration.SshPort, cidrs, tags, id => session.Resources.SecurityGroupId = id, cancellationToken).ConfigureAwait(false));
+        }
+
+        var hostKey = configuration.HostKeyVerification == Ec2HostKeyVerification.Pinned ? SshKeyPairGenerator.GenerateEd25519("acode-host-" + _sessionId) : null;
+        _deadMan = configuration.DeadManSwitch ? new DeadManSwitchOptions(_sessionId, configuration.MaxLifetime, configuration.HeartbeatTimeout) : null;
+        var userData = UserDataBuilder.Build(new UserDataRequest { HostKey = hostKey, DeadManSwitch = _deadMan, UserUserData = configuration.UserData });
+        var launch = configuration with { AmiId = image.ImageId, KeyPairName = key.KeyName, SecurityGroupIds = groups, UserData = userData?.Raw };
+
+        session.Resources.LaunchRequested = true;
+        await session.Provisioner.LaunchAsync(session.Provisioner.NewRequest(launch, image.RootDeviceName), OnLaunchedAsync, cancellationToken).ConfigureAwait(false);
+        session.Access = new Ec2SshAccess(image.SshUser, key.PrivateKey, key.PrivateKeyPath, configuration.HostKeyVerification, hostKey?.Fingerprint);
+        var result = await ConnectAsync(context with { KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);
+        _remoteRoot = result.RemoteRoot;
+
+        var elapsed = _time.GetElapsedTime(_prepareStarted);
+        _deps.Metrics.RecordProvisionDuration(elapsed, _instance!.InstanceType, _instance.IsSpotInstance);
+        await session.TrackCostAsync(_instance, _deps.Events, cancellationToken).ConfigureAwait(false);
+        await _deps.Events.PublishAsync(new Ec2InstanceRunningEvent(_instance.InstanceId, Host!, elapsed, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        Ec2Log.TargetReady(_logger, TargetId, _instance.InstanceId, Host!, elapsed);
+        return result with { Duration = elapsed };
+    }
+
+    // Running -> address -> authenticated SSH with the verified host key -> the SSH target prepares the workspace.
+    private async Task<WorkspacePrepareResult> ConnectAsync(WorkspaceContext context, CancellationToken cancellationToken)
+    {
+        var session = _session!;
+        var running = await session.Provisioner.WaitForRunningAsync(_instance!.InstanceId, _configuration.ProvisionTimeout, cancellationToken).ConfigureAwait(false);
+        _instance = running;
+        var runningAt = _time.GetTimestamp();
+        var host = Ec2Addresses.Select(running, _configuration);
+        if (_configuration.ElasticIp is { } elasticIp)
+        {
+            var (allocationId, publicIp) = await session.Addresses.AttachAsync(
+                elasticIp, running.InstanceId, session.Tags, id => session.Resources.AllocatedElasticIp = id, cancellationToken).ConfigureAwait(false);
+            _instance = running with { PublicIp = publicIp, ElasticIpAllocationId = allocationId };
+            host = _configuration.UsePrivateIp ? running.PrivateIp : publicIp;
+        }
+
+        Host = host ?? throw new InvalidOperationException($"Instance {running.InstanceId} has no address to connect to.");
+        session.Provisioner.SshAccess = session.Access;
+        var ready = await session.Provisioner.WaitForSshReadyAsync(running.InstanceId, Host, _configuration.SshPort, _configuration.SshReadyTimeout, cancellationToken).ConfigureAwait(false);
+        _deps.Metrics.RecordSshReadyDuration(_time.GetElapsedTime(runningAt), running.InstanceType, running.IsSpotInstance);
+        HostKeyFingerprint = ready.HostKeyFingerprint;
+
+        var access = session.Access!;
+        _ssh = new SshComputeTarget(
+            new SshTargetConfiguration
+            {
+                Host = Host,
+                Port = _configuration.SshPort,
+                Username = access.Username,
+                PrivateKey = access.PrivateKey,
+                PrivateKeyPath = access.PrivateKey is null ? access.PrivateKeyPath : null,
+                HostKeyPolicy = ready.HostKeyFingerprint is null ? SshHostKeyPolicy.Off : SshHostKeyPolicy.ExpectedFingerprint,
+                ExpectedHostKeyFingerprint = ready.HostKeyFingerprint is null ? null : SshFingerprint.Normalize(ready.HostKeyFingerprint),
+            },
+            _time,
+            _deps.LoggerFactory.CreateLogger<SshComputeTarget>());
+        var result = await _ssh.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+        StartHeartbeat();
+        return result;
+    }
+
+    private async ValueTask OnLaunchedAsync(Ec2InstanceInfo instance)
+    {
+        var session = _session!;
+        _instance = instance;
+        _launchedAt = _time.GetUtcNow();
+        session.Resources.AddInstance(instance.InstanceId);
+        _deps.Sessions?.Register(_sessionId, instance.Region, instance.InstanceId);
+        Ec2ProcessExitGuard.Register(instance.InstanceId, token => session.Instances.TerminateAsync(instance.InstanceId, token), _logger);
+        _deps.Metrics.InstanceLaunched(instance.InstanceType, instance.IsSpotInstance);
+        await _deps.Events.PublishAsync(new Ec2InstanceLaunchingEvent(instance.InstanceId, instance.InstanceType, instance.Region, instance.IsSpotInstance, _launchedAt.Value)).ConfigureAwait(false);
+    }
+
+    private async ValueTask OnTerminatedAsync(string instanceId, Ec2InstanceState state)
+    {
+        Ec2ProcessExitGuard.Release(instanceId);
+        var now = _time.GetUtcNow();
+        var runDuration = _launchedAt is { } launched && now > launched ? now - launched : TimeSpan.Zero;
+        var instance = _instance?.InstanceId == instanceId ? _instance : null;
+        var cost = _session?.FinishCost(instanceId, now) ?? 0m;
+        if (instance is not null)
+        {
+            _deps.Metrics.InstanceTerminated(instance.InstanceType, instance.IsSpotInstance);
+            _deps.Metrics.RecordCost(cost, instance.InstanceType, instance.IsSpotInstance);
+            await ObserveAsync(instance with { State = state }).ConfigureAwait(false);
+        }
+
+        await _deps.Events.PublishAsync(new Ec2InstanceTerminatingEvent(instanceId, runDuration, cost, now)).ConfigureAwait(false);
+        Ec2Log.TargetTornDown(_logger, TargetId, instanceId, runDuration, cost);
+    }
+
+    private async ValueTask ObserveAsync(Ec2InstanceInfo instance)
+    {
+        if (instance.InstanceId != _instance?.InstanceId || instance.State == _lastState)
+        {
+            return;
+        }
+
+        var change = new Ec2InstanceStateChangedEvent(instance.InstanceId, _lastState, instance.State, instance.StateReason, _time.GetUtcNow());
+        _lastState = instance.State;
+        Ec2Log.InstanceStateChanged(_logger, instance.InstanceId, change.PreviousState, change.CurrentState, change.StateReason);
+        await _deps.Events.PublishAsync(change).ConfigureAwait(false);
+        foreach (var listener in _deps.StateListeners)
+        {
+            try
+            {
+                await listener.OnStateChangedAsync(change).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Ec2Log.StateListenerFailed(_logger, instance.InstanceId, ex);
+            }
+        }
+    }
+
+    private void StartHeartbeat()
+    {
+        if (_deadMan is null)
+        {
+            return;
+        }
+
+        var interval = _deadMan.RecommendedHeartbeatInterval;
+        _heartbeat = _time.CreateTimer(_ => _ = HeartbeatAsync(), null, TimeSpan.Zero, interval);
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        // One heartbeat at a time: a slow one must not pile up behind the timer.
+        if (Interlocked.Exchange(ref _heartbeatRunning, 1) == 1 || _ssh is not { } ssh || _deadMan is not { } deadMan)
+        {
+            return;
+        }
+
+        try
+        {
+            using var bounded = new CancellationTokenSource(deadMan.RecommendedHeartbeatInterval, _time);
+            await ssh.ExecuteAsync(HeartbeatCommand.For(deadMan), new ExecuteOptions { WorkingDirectory = "/" }, bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Ec2Log.HeartbeatFailed(_logger, TargetId, _instance?.InstanceId ?? "(none)", ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _heartbeatRunning, 0);
+        }
+    }
+
+    /// <summary>Stops heartbeating without tearing down: what a crashed client looks like to the dead-man switch (tests).</summary>
+    internal async Task StopHeartbeatAsync()
+    {
+        if (_heartbeat is { } timer)
+        {
+            _heartbeat = null;
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task StopSshAsync()
+    {
+        await StopHeartbeatAsync().ConfigureAwait(false);
+
+        if (_ssh is { } ssh)
+        {
+            _ssh = null;
+            await ssh.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task CleanupAfterFailureAsync(Exception failure)
+    {
+        using var cleanup = new CancellationTokenSource(Ec2TargetTimeouts.Cleanup, _time);
+        try
+        {
+            await StopSshAsync().ConfigureAwait(false);
+            if (_session is not null)
+            {
+                await _session.Resources.CleanupAsync(OnTerminatedAsync, cleanup.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Ec2CleanupIncompleteException incomplete)
+        {
+            // The original failure stays the one thrown; what may remain is logged by name.
+            Ec2Log.TeardownStepFailed(_logger, TargetId, string.Join(", ", incomplete.RemainingResources), failure);
+            throw new Ec2CleanupIncompleteException(incomplete.RemainingResources, failure);
+        }
+    }
+
+    private SshComputeTarget ReadySsh(string operation) =>
+        State == ComputeTargetState.Ready && _ssh is { } ssh ? ssh : throw new TargetNotReadyException(TargetId, State, operation);
+}

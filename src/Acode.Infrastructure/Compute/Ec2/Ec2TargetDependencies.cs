@@ -1,0 +1,53 @@
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Credentials;
+using Acode.Infrastructure.Compute.Ec2.Metrics;
+using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Acode.Infrastructure.Compute.Ec2;
+
+/// <summary>The services an <see cref="Ec2ComputeTarget"/> uses; one set is shared by every target of a process.</summary>
+public sealed class Ec2TargetDependencies
+{
+    /// <summary>Gets the mode rules, checked before any AWS client exists.</summary>
+    public required IModeValidator ModeValidator { get; init; }
+
+    /// <summary>Gets where lifecycle events go.</summary>
+    public IEventPublisher Events { get; init; } = new InMemoryEventPublisher();
+
+    /// <summary>Gets the state-change listeners (FR-065).</summary>
+    public IReadOnlyList<IEc2StateChangeListener> StateListeners { get; init; } = [];
+
+    /// <summary>
+    /// Gets credentials to use as they are instead of resolving them (e.g. from a host's own secret store); null, the
+    /// default, resolves them through <see cref="CredentialResolver"/> when a target prepares.
+    /// </summary>
+    public ResolvedAwsCredentials? ExplicitCredentials { get; init; }
+
+    /// <summary>Gets the credential resolver.</summary>
+    public Ec2CredentialResolver CredentialResolver { get; init; } = new();
+
+    /// <summary>Gets the AWS client factory.</summary>
+    public Ec2ClientFactory ClientFactory { get; init; } = new();
+
+    /// <summary>Gets how the caller's address is learned for a temporary security group.</summary>
+    public Ec2CallerAddress CallerAddress { get; init; } = new();
+
+    /// <summary>
+    /// Gets the local session registry the orphan sweep consults: a target registers its session before creating
+    /// anything, heartbeats it while it lives and removes it after teardown. Null = not recorded.
+    /// </summary>
+    public Ec2SessionRegistry? Sessions { get; init; }
+
+    /// <summary>Gets the metrics (meter <c>Acode.Compute.Ec2</c>).</summary>
+    public Ec2Metrics Metrics { get; init; } = new();
+
+    /// <summary>Gets the clock of every wait, timer and timestamp.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the logger factory.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+}

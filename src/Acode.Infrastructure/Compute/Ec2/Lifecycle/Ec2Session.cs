@@ -1,0 +1,91 @@
+using Acode.Application.Compute;
+using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Cost;
+using Acode.Domain.Compute.Ec2;
+using Acode.Domain.Compute.Ec2.Events;
+using Acode.Infrastructure.Compute.Ec2.Ami;
+using Acode.Infrastructure.Compute.Ec2.KeyPairs;
+using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
+using Amazon.EC2;
+using Amazon.SimpleSystemsManagement;
+using Microsoft.Extensions.Logging;
+
+namespace Acode.Infrastructure.Compute.Ec2.Lifecycle;
+
+/// <summary>
+/// The AWS side of one prepared EC2 target: its clients (created only after the mode check), the managers built on
+/// them, what it created (<see cref="Resources"/>) and its cost accounting.
+/// </summary>
+internal sealed class Ec2Session : IDisposable
+{
+    private readonly IAmazonEC2 _ec2;
+    private readonly IAmazonSimpleSystemsManagement _ssm;
+    private readonly Ec2CostTracker _cost;
+    private readonly ILogger _logger;
+
+    public Ec2Session(
+        IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags,
+        TimeProvider time, ILoggerFactory loggers, IEventPublisher events)
+    {
+        _ec2 = ec2;
+        _ssm = ssm;
+        var logger = _logger = loggers.CreateLogger<Ec2ComputeTarget>();
+        Tags = tags;
+        Instances = new Ec2InstanceManager(ec2, configuration.Region, time, logger);
+        Amis = new Ec2AmiResolver(ec2, ssm, configuration.EndpointUrl?.ToString());
+        KeyPairs = new Ec2KeyPairManager(ec2, time, logger);
+        Groups = new Ec2SecurityGroupManager(ec2, time, logger);
+        Addresses = new Ec2ElasticIpManager(ec2);
+        Provisioner = new Ec2InstanceProvisioner(
+            ec2, Instances, Amis, configuration, sessionId, tags, time, logger, new Spot.SpotLaunchExecutor(time, events, loggers.CreateLogger<Spot.SpotLaunchExecutor>()));
+        Resources = new Ec2SessionResources(sessionId, configuration.Region, Instances, KeyPairs, Groups, Addresses, time, logger);
+        _cost = new Ec2CostTracker(time, null, configuration.SavingsPlan, configuration.CostAlertThreshold, configuration.PollInterval);
+    }
+
+    public IReadOnlyDictionary<string, string> Tags { get; }
+
+    public Ec2InstanceManager Instances { get; }
+
+    public Ec2AmiResolver Amis { get; }
+
+    public Ec2KeyPairManager KeyPairs { get; }
+
+    public Ec2SecurityGroupManager Groups { get; }
+
+    public Ec2ElasticIpManager Addresses { get; }
+
+    public Ec2InstanceProvisioner Provisioner { get; }
+
+    public Ec2SessionResources Resources { get; }
+
+    public Ec2SshAccess? Access { get; set; }
+
+    /// <summary>Starts accruing the instance's cost; alerts are published as events. An unpriced type is accounted at zero.</summary>
+    public async Task TrackCostAsync(Ec2InstanceInfo instance, IEventPublisher events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _cost.TrackAsync(instance, cancellationToken).ConfigureAwait(false);
+            _cost.CostAlert += (_, alert) => _ = events.PublishAsync(alert);
+        }
+        catch (Ec2PriceUnknownException ex)
+        {
+            Ec2Log.TeardownStepFailed(_logger, instance.InstanceId, "cost tracking (no price known)", ex);
+        }
+    }
+
+    /// <summary>Stops accruing and returns the total; zero when not tracked.</summary>
+    public decimal FinishCost(string instanceId, DateTimeOffset terminatedAt)
+    {
+        _cost.MarkTerminated(instanceId, terminatedAt);
+        return _cost.CalculateRunningCost(instanceId)?.TotalCost ?? 0m;
+    }
+
+    public void Dispose()
+    {
+        _cost.Dispose();
+        _ec2.Dispose();
+        _ssm.Dispose();
+    }
+}
