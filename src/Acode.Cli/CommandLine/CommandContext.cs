@@ -141,6 +141,10 @@ internal sealed class CommandContext
                 : Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Default);
             logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             logging.SetMinimumLevel(Settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
+
+            // Without --verbose the commands speak for themselves (progress lines, one error line, a teardown warning);
+            // the targets' own logs, with their stack traces, appear only with --verbose.
+            logging.AddFilter("Acode.Infrastructure", Settings.Verbose ? LogLevel.Debug : LogLevel.None);
         });
         services.AddSingleton(Host.Time);
         services.AddAcodeCompute(options =>
