@@ -418,7 +418,10 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             State = ComputeTargetState.Provisioning;
             var started = _time.GetTimestamp();
             session.FinishCost(notice.InstanceId, notice.InterruptionTime);
-            await StopSshAsync().ConfigureAwait(false);
+
+            // The interrupted instance's connection is closed only once the replacement is up: the command the notice
+            // cancelled is still stopping its remote process over it, and closing it under that stop stalls it.
+            await using var interrupted = await DetachSshAsync().ConfigureAwait(false);
             Ec2Log.SpotReplacing(_logger, TargetId, notice.InstanceId, _configuration.InstanceType);
             _lastState = Ec2InstanceState.Unknown;
             var request = _launchRequest with { Attempts = SpotLaunchPlanner.PlanReplacement(_configuration), LaunchToken = _launchRequest.LaunchToken + "-r" };
@@ -581,7 +584,16 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
     private async Task StopSshAsync()
     {
-        // The watcher probes over the SSH connection: it goes first.
+        if (await DetachSshAsync().ConfigureAwait(false) is { } ssh)
+        {
+            await ssh.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Stops what uses the SSH connection (the watcher probes over it, so it goes first, then the heartbeat) and hands
+    // the connection over for the caller to close.
+    private async Task<SshComputeTarget?> DetachSshAsync()
+    {
         if (_watcher is { } watcher)
         {
             _watcher = null;
@@ -589,12 +601,9 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         await StopHeartbeatAsync().ConfigureAwait(false);
-
-        if (_ssh is { } ssh)
-        {
-            _ssh = null;
-            await ssh.DisposeAsync().ConfigureAwait(false);
-        }
+        var ssh = _ssh;
+        _ssh = null;
+        return ssh;
     }
 
     private async Task CleanupAfterFailureAsync(Exception failure)

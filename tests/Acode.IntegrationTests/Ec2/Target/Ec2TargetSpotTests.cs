@@ -9,6 +9,7 @@ using Acode.Infrastructure.Compute.Ec2.Pricing;
 using Acode.Infrastructure.Compute.Ec2.Spot;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Xunit.Abstractions;
 
 namespace Acode.IntegrationTests.Ec2.Target;
 
@@ -17,7 +18,7 @@ namespace Acode.IntegrationTests.Ec2.Target;
 /// command failing with <see cref="SpotInterruptedException"/>, an on-demand replacement that runs the retry, and
 /// nothing of either instance left at teardown; cost from the live spot price, kept in a ledger file of the test's own.
 /// </summary>
-public sealed class Ec2TargetSpotTests(Ec2EmulatorFixture fixture) : IClassFixture<Ec2EmulatorFixture>
+public sealed class Ec2TargetSpotTests(Ec2EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<Ec2EmulatorFixture>
 {
     private const decimal SpotPrice = 0.0040m;
     private const decimal OnDemandPrice = 0.0104m;
@@ -44,23 +45,35 @@ public sealed class Ec2TargetSpotTests(Ec2EmulatorFixture fixture) : IClassFixtu
             string spotId;
             await using (target)
             {
+                var clock = TimeProvider.System.GetTimestamp();
                 await target.PrepareAsync(new WorkspaceContext { LocalRoot = local.FullName, SyncPaths = ["input.txt"] });
+                output.WriteLine($"spot target ready: {TimeProvider.System.GetElapsedTime(clock).TotalMilliseconds:0} ms");
                 spotId = target.Instance!.InstanceId;
                 Assert.True(target.Instance.IsSpotInstance);
 
                 var running = target.ExecuteAsync("sleep 60");
+                clock = TimeProvider.System.GetTimestamp();
                 fixture.Emulator.InterruptSpotInstance(spotId, TimeSpan.FromSeconds(3));
                 var error = await Assert.ThrowsAsync<SpotInterruptedException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
+                var failedAfter = TimeProvider.System.GetElapsedTime(clock);
+                output.WriteLine($"notice to failed command: {failedAfter.TotalMilliseconds:0} ms");
+
+                // Well under the SSH executor's 15 s stop grace: the replacement must not close the connection the
+                // cancelled command is still stopping its remote process over (it did once, stalling the failure 15 s).
+                Assert.True(failedAfter < TimeSpan.FromSeconds(10), $"the command failed {failedAfter} after the notice");
                 Assert.Equal((spotId, true), (error.InstanceId, error.ReplacementAvailable));
 
                 var retry = await target.ExecuteAsync("cat input.txt").WaitAsync(TimeSpan.FromSeconds(60));
+                output.WriteLine($"notice to the retry's result on the replacement: {TimeProvider.System.GetElapsedTime(clock).TotalMilliseconds:0} ms");
                 Assert.Equal((0, "workspace file\n"), (retry.ExitCode, retry.Stdout));
                 Assert.True(target.IsReady);
                 var replacement = target.Instance!;
                 Assert.NotEqual(spotId, replacement.InstanceId);
                 Assert.False(replacement.IsSpotInstance);
 
+                clock = TimeProvider.System.GetTimestamp();
                 await target.TeardownAsync();
+                output.WriteLine($"teardown of both: {TimeProvider.System.GetElapsedTime(clock).TotalMilliseconds:0} ms");
                 Assert.Equal(ComputeTargetState.Terminated, target.State);
             }
 
@@ -95,5 +108,37 @@ public sealed class Ec2TargetSpotTests(Ec2EmulatorFixture fixture) : IClassFixtu
         {
             local.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Without_fallback_the_interruption_fails_every_later_call_and_teardown_leaves_nothing()
+    {
+        var events = new InMemoryEventPublisher();
+        var dependencies = fixture.Dependencies(events);
+        var target = new Ec2ComputeTargetFactory(new Ec2TargetDependencies
+        {
+            ModeValidator = dependencies.ModeValidator,
+            Events = events,
+            ExplicitCredentials = dependencies.ExplicitCredentials,
+            SpotWatch = new SpotInterruptionWatcherOptions { PollInterval = TimeSpan.FromMilliseconds(200), ProbeTimeout = TimeSpan.FromSeconds(10) },
+        }).Create(fixture.Configuration() with { SpotEnabled = true, SpotFallbackToOnDemand = false });
+        await using (target)
+        {
+            await target.PrepareAsync(new WorkspaceContext());
+            var spotId = target.Instance!.InstanceId;
+            var running = target.ExecuteAsync("sleep 60");
+            fixture.Emulator.InterruptSpotInstance(spotId, TimeSpan.FromSeconds(2));
+
+            var error = await Assert.ThrowsAsync<SpotInterruptedException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.False(error.ReplacementAvailable);
+            await Assert.ThrowsAsync<SpotInterruptedException>(() => target.ExecuteAsync("true"));
+            Assert.Null(target.Replacement);
+            Assert.Equal(spotId, target.Instance!.InstanceId);
+            await target.TeardownAsync();
+        }
+
+        await fixture.AssertNothingLeftAsync(target.SessionId);
+        Assert.Single(events.PublishedOf<Ec2InstanceLaunchingEvent>());
+        Assert.Single(events.PublishedOf<Ec2InstanceTerminatingEvent>());
     }
 }
