@@ -23,12 +23,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Acode.slnx -c Release -nologo -v quiet
 
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 status=0
-# The hang timeout turns a stuck test into a failure with a dump instead of eating CI's time.
-dotnet test Acode.slnx -c Release --no-build --blame-hang-timeout 10m "$@" 2>&1 | tee "$log" || status=$?
+# A test (or fixture) that makes no progress for 10 minutes gets its test host dumped (small dump) and killed, which
+# fails the run and names the test; the outer timeout bounds the step even if dotnet test itself stalls (--foreground
+# keeps Ctrl-C reaching dotnet test when run by hand).
+timeout --foreground --kill-after=2m 40m \
+  dotnet test Acode.slnx -c Release --no-build --blame-hang-timeout 10m --blame-hang-dump-type mini "$@" 2>&1 \
+  | tee "$log" || status=$?
 
-# One plain closing line for the whole run, summed over the test projects.
-awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
-rm -f "$log"
-exit $status
+# One plain closing line for the whole run, summed over the test projects. An aborted test run (a hung or crashed
+# host) counts as one failure more than its report shows: the test it was running never reported.
+awk -v status="$status" '
+  /(Passed|Failed)! +- Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+  /^Test Run Aborted\./ { aborted++ }
+  /The test running when the crash occurred:/ { if ((getline name) > 0) running = running " " name }
+  END {
+    printf "%d passed, %d failed, %d skipped", p, f + aborted, s
+    if (aborted) printf " (%d test run(s) aborted: a test hung or crashed its host%s)", aborted, running == "" ? "" : ";" running
+    else if (status == 124 || status == 137) printf " (dotnet test stopped by the 40-minute timeout)"
+    else if (status != 0 && f == 0) printf " (dotnet test exited with status %d)", status
+    printf "\n"
+  }' "$log"
+exit "$status"

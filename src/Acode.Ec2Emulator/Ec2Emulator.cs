@@ -43,6 +43,11 @@ public sealed class Ec2Emulator : IAsyncDisposable
         if (options.StartMachines)
         {
             _ownedWorkRoot = options.MachineWorkRoot is null ? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N")) : null;
+            if (_ownedWorkRoot is not null)
+            {
+                ExitCleanup.DeleteFolderAtExit(_ownedWorkRoot);
+            }
+
             var root = options.MachineWorkRoot ?? _ownedWorkRoot!;
             _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
         }
@@ -93,7 +98,17 @@ public sealed class Ec2Emulator : IAsyncDisposable
     public static async Task<Ec2Emulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var emulator = new Ec2Emulator(options ?? new EmulatorOptions());
-        await emulator._app.StartAsync(cancellationToken);
+        try
+        {
+            await emulator._app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A port in use or a cancelled start: nobody else can dispose what the constructor made (its work root).
+            await emulator.DisposeAsync();
+            throw;
+        }
+
         emulator.ServiceUrl = new Uri($"http://127.0.0.1:{emulator._apiListen!.IPEndPoint!.Port}/");
         emulator.ImdsUrl = new Uri($"http://127.0.0.1:{emulator._imdsListen!.IPEndPoint!.Port}/");
         emulator._services.Logger.EmulatorStarted(emulator.ServiceUrl, emulator.ImdsUrl);
@@ -256,9 +271,14 @@ public sealed class Ec2Emulator : IAsyncDisposable
             await _host.DisposeAsync();
         }
 
-        if (_ownedWorkRoot is not null && Directory.Exists(_ownedWorkRoot))
+        if (_ownedWorkRoot is not null)
         {
-            Directory.Delete(_ownedWorkRoot, recursive: true);
+            if (Directory.Exists(_ownedWorkRoot))
+            {
+                Directory.Delete(_ownedWorkRoot, recursive: true);
+            }
+
+            ExitCleanup.ForgetFolder(_ownedWorkRoot);
         }
 
         await _app.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Acode.Ec2Emulator.Tests;
 
@@ -74,12 +75,20 @@ public sealed class InstanceTests
     [Fact]
     public async Task Terminated_instances_disappear_after_the_visibility_window()
     {
-        await using var h = await EmulatorHarness.StartAsync(EmulatorHarness.Instant with { TerminatedVisibility = TimeSpan.FromMilliseconds(300) });
+        // The emulator's own clock, so a loaded machine cannot let the window pass before the first look.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var window = TimeSpan.FromMinutes(5);
+        await using var h = await EmulatorHarness.StartAsync(EmulatorHarness.Instant with { TerminatedVisibility = window }, timeProvider: clock);
         var id = (await h.RunAsync()).InstanceId;
         await h.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
         await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
-        await EmulatorHarness.WaitForAsync(async () =>
-            (await h.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations is null or { Count: 0 });
+
+        clock.Advance(window - TimeSpan.FromSeconds(1));
+        Assert.Equal(InstanceStateName.Terminated, (await h.DescribeAsync(id)).State.Name);
+        Assert.Single((await h.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await h.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations is null or { Count: 0 });
         await AssertEc2.FailsAsync("InvalidInstanceID.NotFound", () => h.DescribeAsync(id), HttpStatusCode.BadRequest);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Acode.Ec2Emulator.Tests;
 
@@ -46,7 +47,10 @@ public sealed class SpotTests
     [Fact]
     public async Task An_interrupted_spot_instance_gets_a_notice_in_its_imds_then_is_terminated()
     {
-        await using var h = await EmulatorHarness.StartAsync();
+        // The emulator's own clock, so a loaded machine cannot let the notice run out before the first look.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var notice = TimeSpan.FromMinutes(2);
+        await using var h = await EmulatorHarness.StartAsync(timeProvider: clock);
         var launched = await h.RunAsync(r => r.InstanceMarketOptions = new InstanceMarketOptionsRequest
         {
             MarketType = MarketType.Spot, SpotOptions = new SpotMarketOptions { MaxPrice = "0.05" },
@@ -63,10 +67,14 @@ public sealed class SpotTests
         Assert.Equal(id, (await imds.GetAsync("latest/meta-data/instance-id")).Body);
         Assert.Equal("spot", (await imds.GetAsync("latest/meta-data/instance-life-cycle")).Body);
 
-        h.Emulator.InterruptSpotInstance(id, TimeSpan.FromMilliseconds(300));
+        h.Emulator.InterruptSpotInstance(id, notice);
         var action = await imds.GetAsync("latest/meta-data/spot/instance-action");
         Assert.Equal(HttpStatusCode.OK, action.Status);
         Assert.Contains("\"action\":\"terminate\"", action.Body, StringComparison.Ordinal);
+
+        clock.Advance(notice - TimeSpan.FromSeconds(1));
+        Assert.Equal(InstanceStateName.Running, (await h.DescribeAsync(id)).State.Name);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         var terminated = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
         Assert.Equal("Server.SpotInstanceTermination", terminated.StateReason.Code);

@@ -152,9 +152,13 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
         spot.StatusCode = action == "terminate" ? "marked-for-termination" : "marked-for-stop";
         spot.StatusUpdateTime = _time.GetUtcNow();
         var generation = instance.Generation;
+
+        // The notice period starts now, not when the scheduled work first runs, so the interruption is due exactly
+        // `notice` after this call on the emulator's clock (a test clock advanced right after this call fires it).
+        var noticeOver = DelayAsync(notice);
         Schedule(async () =>
         {
-            await DelayAsync(notice);
+            await noticeOver;
             lock (_state.Gate)
             {
                 if (instance.Generation != generation)

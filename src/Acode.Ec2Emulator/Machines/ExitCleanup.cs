@@ -4,12 +4,14 @@ namespace Acode.Ec2Emulator.Machines;
 
 /// <summary>
 /// Keeps, per live host, the sshd listeners its machines run, and kills every process of those hosts when the
-/// emulator's process exits or gets SIGTERM/SIGINT/SIGQUIT, so that no sshd outlives it even when nobody disposed a host.
+/// emulator's process exits or gets SIGTERM/SIGINT/SIGQUIT, so that no sshd outlives it even when nobody disposed a host;
+/// then deletes the work folders the emulator made for itself.
 /// </summary>
 internal static class ExitCleanup
 {
     private static readonly Dictionary<string, Dictionary<int, string>> Listeners = [];
     private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static readonly HashSet<string> Folders = [];
     private static bool _hooked;
     private static bool _exiting;
 
@@ -18,18 +20,25 @@ internal static class ExitCleanup
         lock (Listeners)
         {
             Listeners[nonce] = [];
-            if (_hooked)
-            {
-                return;
-            }
+            Hook();
+        }
+    }
 
-            _hooked = true;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
-            {
-                // The handler does not cancel the signal: the process still ends as it would have.
-                Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll()));
-            }
+    /// <summary>Deletes <paramref name="path"/> at exit (after the processes are killed) unless <see cref="ForgetFolder"/> came first.</summary>
+    public static void DeleteFolderAtExit(string path)
+    {
+        lock (Listeners)
+        {
+            Folders.Add(path);
+            Hook();
+        }
+    }
+
+    public static void ForgetFolder(string path)
+    {
+        lock (Listeners)
+        {
+            Folders.Remove(path);
         }
     }
 
@@ -85,18 +94,53 @@ internal static class ExitCleanup
         return MachineProcesses.KillAll(m => m.EndsWith(suffix, StringComparison.Ordinal), roots);
     }
 
-    private static void KillAll()
+    private static void Hook()
+    {
+        if (_hooked)
+        {
+            return;
+        }
+
+        _hooked = true;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll(deleteFolders: true);
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
+        {
+            // The handler does not cancel the signal: the process still ends as it would have (then ProcessExit
+            // deletes the folders), or the application that cancelled it disposes the emulator, which deletes them.
+            Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll(deleteFolders: false)));
+        }
+    }
+
+    private static void KillAll(bool deleteFolders)
     {
         string[] nonces;
+        string[] folders = [];
         lock (Listeners)
         {
             _exiting = true;
             nonces = [.. Listeners.Keys];
+            if (deleteFolders)
+            {
+                folders = [.. Folders];
+                Folders.Clear();
+            }
         }
 
         foreach (var nonce in nonces)
         {
             KillHost(nonce);
+        }
+
+        foreach (var folder in folders)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort while the process ends.
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ internal static class Eventually
     public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan? deadline = null)
     {
         var until = TimeProvider.System.GetTimestamp();
-        var limit = deadline ?? TimeSpan.FromSeconds(20);
+        var limit = deadline ?? TimeSpan.FromSeconds(60);
         while (!condition())
         {
             if (TimeProvider.System.GetElapsedTime(until) > limit)

@@ -6,7 +6,7 @@ namespace Acode.IntegrationTests.Cli;
 /// <summary><c>acode emulator</c> in the foreground: announces its endpoint, answers EC2 requests, stops cleanly on SIGINT.</summary>
 public sealed class CliEmulatorTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Runs_until_sigint_and_prints_endpoint_and_test_credentials()

@@ -70,7 +70,9 @@ internal sealed class CliProcess : IDisposable
 
     private ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A shell that starts the tests in the background (CI may) passes SIGINT down ignored, and .NET then never
+        // sees Ctrl-C: restore its default so acode meets SIGINT as it would in a terminal.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
@@ -78,6 +80,8 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(AcodeDll);
         foreach (var arg in args)
         {

@@ -6,7 +6,7 @@ namespace Acode.IntegrationTests.Ec2;
 /// </summary>
 /// <remarks>
 /// The AWS SDK reads AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE once per process (in a static constructor), so
-/// the folder is one per test process and the files are emptied between tests rather than moved or deleted.
+/// the folder is one per test process (removed when it exits) and the files are emptied between tests rather than moved or deleted.
 /// </remarks>
 internal sealed class AwsEnvironmentScope : IDisposable
 {
@@ -18,7 +18,7 @@ internal sealed class AwsEnvironmentScope : IDisposable
         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
     ];
 
-    private static readonly Lazy<string> ProcessFolder = new(() => Directory.CreateTempSubdirectory("acode-aws-env-").FullName);
+    private static readonly Lazy<string> ProcessFolder = new(CreateProcessFolder);
 
     private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
 
@@ -67,6 +67,24 @@ internal sealed class AwsEnvironmentScope : IDisposable
         }
 
         EmptyFiles();
+    }
+
+    // One folder for the whole test process, so it goes when the process does.
+    private static string CreateProcessFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("acode-aws-env-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort while the process exits.
+            }
+        };
+        return folder;
     }
 
     // Emptied, not deleted: the SDK watches these files for changes, and a watch on a missing file never sees it return.

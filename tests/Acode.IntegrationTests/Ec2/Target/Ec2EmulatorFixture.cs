@@ -45,6 +45,12 @@ public sealed class Ec2EmulatorFixture : IAsyncLifetime
     {
         Ec2.Dispose();
         await Emulator.DisposeAsync();
+
+        // The emulator deletes only a work root it made itself; this one was given.
+        if (Directory.Exists(MachineRoot))
+        {
+            Directory.Delete(MachineRoot, recursive: true);
+        }
     }
 
     /// <summary>A configuration for the emulator: temporary security group, auto key pair, pinned host key, fast intervals.</summary>

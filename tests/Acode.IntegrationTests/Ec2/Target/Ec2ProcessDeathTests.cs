@@ -52,6 +52,9 @@ public sealed class Ec2ProcessDeathTests(Ec2EmulatorFixture fixture) : IClassFix
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var host = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.FullName, "Acode.Ec2TestHost", "bin", output.Parent.Name, output.Name, "Acode.Ec2TestHost.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+
+        // A killed runtime cannot remove its debugger pipes and diagnostic socket from the temp folder: make none.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var argument in new[] { host, fixture.Emulator.ServiceUrl.ToString(), heartbeatTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
