@@ -76,6 +76,45 @@ public sealed class MachineBackedInstanceTests
         Assert.False(Directory.Exists(root));
     }
 
+    [Fact]
+    public async Task An_elastic_ip_associated_during_the_ssh_delay_or_after_boot_is_where_sshd_listens()
+    {
+        var settings = EmulatorHarness.Instant with { SshDelay = TimeSpan.FromSeconds(1) };
+        await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions { Settings = settings });
+        await using var h = new EmulatorHarness(emulator);
+        var id = (await h.RunAsync()).InstanceId;
+        await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+        var machine = emulator.FindMachine(id)!;
+        Assert.False(machine.IsBooted);
+
+        // Associated while the machine is still waiting for its SSH delay: the boot must use it.
+        var eip = await h.Ec2.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc });
+        var association = await h.Ec2.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = eip.AllocationId, InstanceId = id });
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
+        Assert.Equal(eip.PublicIp, machine.Address!.ToString());
+        await AssertListensAsync(eip.PublicIp, machine.SshPort);
+
+        // Disassociated from a booted machine: it moves to its new auto-assigned address.
+        await h.Ec2.DisassociateAddressAsync(new DisassociateAddressRequest { AssociationId = association.AssociationId });
+        var moved = (await h.DescribeAsync(id)).PublicIpAddress;
+        Assert.NotEqual(eip.PublicIp, moved);
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted && machine.Address!.ToString() == moved));
+        await AssertListensAsync(moved, machine.SshPort);
+
+        // Associated again after boot: back on the Elastic IP.
+        await h.Ec2.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = eip.AllocationId, InstanceId = id });
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted && machine.Address!.ToString() == eip.PublicIp));
+        await AssertListensAsync(eip.PublicIp, machine.SshPort);
+    }
+
+    private static async Task AssertListensAsync(string address, int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(System.Net.IPAddress.Parse(address), port);
+        using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
+        Assert.StartsWith("SSH-2.0-", await reader.ReadLineAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs <c>poweroff</c>. Like a real instance, the machine may halt (ending sshd and the connection) before the
     /// command's exit status comes back, so an aborted connection is as good an answer as a clean return.

@@ -179,7 +179,11 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
         });
     }
 
-    /// <summary>Re-binds a booted machine after its public address changed (Elastic IP associated or removed).</summary>
+    /// <summary>
+    /// Re-binds a booted machine after its public address changed (Elastic IP associated or removed). A machine not yet
+    /// booted is left alone: its boot reads the address current at that moment. Machine operations are serialized per
+    /// instance, so a change during a boot is applied right after it.
+    /// </summary>
     public void Readdress(Instance instance)
     {
         if (instance.Machine is not { } machine || instance.State != InstanceState.Running)
@@ -187,26 +191,18 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
             return;
         }
 
-        var address = instance.HostAddress;
         var generation = instance.Generation;
-        Schedule(async () =>
+        Schedule(() => MachineAsync(instance, "readdress", async () =>
         {
-            if (address is null || !machine.IsBooted)
+            var address = CurrentAddress(instance, generation);
+            if (address is null || !machine.IsBooted || address.Equals(machine.Address))
             {
                 return;
             }
 
-            await MachineAsync(instance, "halt", () => machine.HaltAsync(_stopping.Token));
-            lock (_state.Gate)
-            {
-                if (instance.Generation != generation)
-                {
-                    return;
-                }
-            }
-
-            await MachineAsync(instance, "boot", () => machine.BootAsync(address, _stopping.Token));
-        });
+            await machine.HaltAsync(_stopping.Token);
+            await machine.BootAsync(address, _stopping.Token);
+        }));
     }
 
     public void ReleaseAutoAddress(Instance instance)
@@ -284,15 +280,25 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
         }
 
         await DelayAsync(sshDelay);
+
+        // The address is read when sshd starts, not before the delay: an Elastic IP associated meanwhile is the one
+        // the machine must listen on.
+        await MachineAsync(instance, "boot", async () =>
+        {
+            if (CurrentAddress(instance, generation) is { } current)
+            {
+                await machine.BootAsync(current, _stopping.Token);
+            }
+        });
+    }
+
+    // The instance's host address now; null when it was stopped, terminated or restarted since (another generation).
+    private IPAddress? CurrentAddress(Instance instance, int generation)
+    {
         lock (_state.Gate)
         {
-            if (instance.Generation != generation)
-            {
-                return;
-            }
+            return instance.Generation == generation ? instance.HostAddress : null;
         }
-
-        await MachineAsync(instance, "boot", () => machine.BootAsync(address, _stopping.Token));
     }
 
     private void OnShutdownRequested(object? sender, MachineShutdownEventArgs e)

@@ -1,6 +1,6 @@
 using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
-using Acode.Application.Compute.Ec2.Cost;
+using Acode.Application.Compute.Ec2.Spot;
 using Acode.Application.Compute.Ssh;
 using Acode.Domain.Compute;
 using Acode.Domain.Compute.Ec2;
@@ -11,11 +11,10 @@ using Acode.Infrastructure.Compute.Ec2.Keys;
 using Acode.Infrastructure.Compute.Ec2.Lifecycle;
 using Acode.Infrastructure.Compute.Ec2.Network;
 using Acode.Infrastructure.Compute.Ec2.Provisioning;
+using Acode.Infrastructure.Compute.Ec2.Spot;
 using Acode.Infrastructure.Compute.Ec2.Tagging;
 using Acode.Infrastructure.Compute.Ec2.UserData;
 using Acode.Infrastructure.Compute.Ssh;
-using Amazon.EC2;
-using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Logging;
 
 namespace Acode.Infrastructure.Compute.Ec2;
@@ -27,7 +26,10 @@ namespace Acode.Infrastructure.Compute.Ec2;
 /// verified host key, and lets an <see cref="SshComputeTarget"/> prepare the workspace. Commands and transfers go to
 /// that SSH target. <see cref="TeardownAsync"/> (also <see cref="DisposeAsync"/>, a failed or cancelled prepare, and the
 /// process-exit hook as the last resort) terminates the instance and removes the temporary security group and key
-/// pair, always on its own bounded token.
+/// pair, always on its own bounded token. A spot instance is watched for interruption while the target is in use: the
+/// command running at the notice fails with <see cref="SpotInterruptedException"/> and, with
+/// <c>spotFallbackToOnDemand</c>, an on-demand replacement is launched, awaited and given the workspace again, so the
+/// caller's retry runs on it.
 /// </summary>
 public sealed class Ec2ComputeTarget : IComputeTarget
 {
@@ -46,7 +48,12 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     private Orphans.Ec2SessionHeartbeat? _sessionHeartbeat;
     private int _heartbeatRunning;
     private Ec2InstanceState _lastState = Ec2InstanceState.Unknown;
-    private DateTimeOffset? _launchedAt;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _launchTimes = new(StringComparer.Ordinal);
+    private SpotInterruptionWatcher? _watcher;
+    private readonly Lock _replacementGate = new();
+    private Task? _replacement;
+    private Ec2LaunchRequest? _launchRequest;
+    private WorkspaceContext? _workspace;
     private long _prepareStarted;
     private string? _remoteRoot;
 
@@ -128,16 +135,22 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     }
 
     /// <inheritdoc />
+    /// <exception cref="SpotInterruptedException">The spot instance is being interrupted; retry once the replacement (if any) is ready.</exception>
     public Task<ExecuteResult> ExecuteAsync(string command, ExecuteOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReadySsh("execute a command").ExecuteAsync(command, options, cancellationToken);
+        GuardedAsync("execute a command", (ssh, token) => ssh.ExecuteAsync(command, options, token), cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="SpotInterruptedException">The spot instance is being interrupted.</exception>
     public Task<TransferResult> UploadAsync(string localPath, string remotePath, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReadySsh("upload").UploadAsync(localPath, remotePath, options, cancellationToken);
+        GuardedAsync("upload", (ssh, token) => ssh.UploadAsync(localPath, remotePath, options, token), cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="SpotInterruptedException">The spot instance is being interrupted.</exception>
     public Task<TransferResult> DownloadAsync(string remotePath, string localPath, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReadySsh("download").DownloadAsync(remotePath, localPath, options, cancellationToken);
+        GuardedAsync("download", (ssh, token) => ssh.DownloadAsync(remotePath, localPath, options, token), cancellationToken);
+
+    /// <summary>Gets the running on-demand replacement of an interrupted spot instance; null when there is none (tests, status).</summary>
+    public Task? Replacement => Volatile.Read(ref _replacement);
 
     /// <summary>Stops the instance, preserving it and its disk (FR-066); the target is not ready until <see cref="StartAsync"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
@@ -216,7 +229,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             if (_session is not null)
             {
                 await _session.Resources.CleanupAsync(OnTerminatedAsync, cleanup.Token).ConfigureAwait(false);
-                _session.Dispose();
+                await _session.DisposeAsync().ConfigureAwait(false);
                 _session = null;
             }
 
@@ -269,8 +282,14 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
-        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events);
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events, _deps.CostLedger);
         session.Provisioner.Observed = ObserveAsync;
+
+        // Live, before anything is created: a type the region or subnet's zone does not offer fails here with suggestions.
+        foreach (var warning in await session.InstanceTypes.ThrowIfInvalidAsync(configuration, cancellationToken).ConfigureAwait(false))
+        {
+            Ec2Log.InstanceTypeWarning(_logger, TargetId, warning);
+        }
 
         var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
         if (configuration.UsesAutoKeyPair)
@@ -293,17 +312,134 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var launch = configuration with { AmiId = image.ImageId, KeyPairName = key.KeyName, SecurityGroupIds = groups, UserData = userData?.Raw };
 
         session.Resources.LaunchRequested = true;
-        await session.Provisioner.LaunchAsync(session.Provisioner.NewRequest(launch, image.RootDeviceName), OnLaunchedAsync, cancellationToken).ConfigureAwait(false);
+        _launchRequest = session.Provisioner.NewRequest(launch, image.RootDeviceName);
+        await session.Provisioner.LaunchAsync(_launchRequest, OnLaunchedAsync, cancellationToken).ConfigureAwait(false);
         session.Access = new Ec2SshAccess(image.SshUser, key.PrivateKey, key.PrivateKeyPath, configuration.HostKeyVerification, hostKey?.Fingerprint);
         var result = await ConnectAsync(context with { KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);
         _remoteRoot = result.RemoteRoot;
+        // Replayed as given on a replacement: its home may differ, so the resolved path is not reused.
+        _workspace = context with { KeepOnTeardown = true };
 
         var elapsed = _time.GetElapsedTime(_prepareStarted);
         _deps.Metrics.RecordProvisionDuration(elapsed, _instance!.InstanceType, _instance.IsSpotInstance);
-        await session.TrackCostAsync(_instance, _deps.Events, cancellationToken).ConfigureAwait(false);
-        await _deps.Events.PublishAsync(new Ec2InstanceRunningEvent(_instance.InstanceId, Host!, elapsed, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        Ec2Log.TargetReady(_logger, TargetId, _instance.InstanceId, Host!, elapsed);
+        await ReadyAsync(session, elapsed, cancellationToken).ConfigureAwait(false);
         return result with { Duration = elapsed };
+    }
+
+    // Cost accrues from here, the running event goes out, and a spot instance is watched for its interruption notice.
+    private async Task ReadyAsync(Ec2Session session, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var instance = _instance!;
+        await session.TrackCostAsync(instance, cancellationToken).ConfigureAwait(false);
+        if (instance.IsSpotInstance && _ssh is { } ssh)
+        {
+            WatchForInterruption(session, ssh, instance.InstanceId);
+        }
+
+        await _deps.Events.PublishAsync(new Ec2InstanceRunningEvent(instance.InstanceId, Host!, elapsed, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        Ec2Log.TargetReady(_logger, TargetId, instance.InstanceId, Host!, elapsed);
+    }
+
+    private void WatchForInterruption(Ec2Session session, SshComputeTarget ssh, string instanceId)
+    {
+        var watcher = new SpotInterruptionWatcher(
+            instanceId,
+            _configuration.SpotFallbackToOnDemand,
+            async (command, token) =>
+            {
+                var result = await ssh.ExecuteAsync(command, new ExecuteOptions { WorkingDirectory = "/" }, token).ConfigureAwait(false);
+                return (result.ExitCode, result.Stdout);
+            },
+            SpotInterruptionWatcher.DescribeWith(session.Ec2, instanceId),
+            _time,
+            _deps.Events,
+            _deps.SpotWatch,
+            _deps.LoggerFactory.CreateLogger<SpotInterruptionWatcher>());
+        _watcher = watcher;
+        _ = watcher.Interrupted.ContinueWith(notice => BeginReplacement(notice.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        watcher.Start();
+    }
+
+    // Commands and transfers wait for a replacement in progress, then run under the spot watcher when there is one.
+    private async Task<T> GuardedAsync<T>(string operation, Func<SshComputeTarget, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _replacement) is { } replacement)
+        {
+            await replacement.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var ssh = ReadySsh(operation);
+        if (_watcher is not { } watcher)
+        {
+            return await run(ssh, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await watcher.GuardAsync(token => run(ssh, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotInterruptedException) when (watcher.Notice is { } notice)
+        {
+            // Started here as well as by the notice, so a retry right after this exception already waits for it.
+            BeginReplacement(notice);
+            throw;
+        }
+    }
+
+    private void BeginReplacement(SpotInterruptionNotice notice)
+    {
+        if (!_configuration.SpotFallbackToOnDemand)
+        {
+            return;
+        }
+
+        lock (_replacementGate)
+        {
+            if (_replacement is null && !_teardownRequested.IsCancellationRequested)
+            {
+                Volatile.Write(ref _replacement, ReplaceAsync(notice));
+            }
+        }
+    }
+
+    // The interrupted instance is AWS's to terminate (one-time request); it stays recorded, so teardown confirms it gone
+    // and the session's security group and key pair, which the replacement shares, go with the last instance.
+    private async Task ReplaceAsync(SpotInterruptionNotice notice)
+    {
+        await Task.Yield();
+        await _lifecycle.WaitAsync(_teardownRequested.Token).ConfigureAwait(false);
+        try
+        {
+            if (State != ComputeTargetState.Ready || _session is not { } session || _launchRequest is null || _workspace is null)
+            {
+                return;
+            }
+
+            State = ComputeTargetState.Provisioning;
+            var started = _time.GetTimestamp();
+            session.FinishCost(notice.InstanceId, notice.InterruptionTime);
+
+            // The interrupted instance's connection is closed only once the replacement is up: the command the notice
+            // cancelled is still stopping its remote process over it, and closing it under that stop stalls it.
+            await using var interrupted = await DetachSshAsync().ConfigureAwait(false);
+            Ec2Log.SpotReplacing(_logger, TargetId, notice.InstanceId, _configuration.InstanceType);
+            _lastState = Ec2InstanceState.Unknown;
+            var request = _launchRequest with { Attempts = SpotLaunchPlanner.PlanReplacement(_configuration), LaunchToken = _launchRequest.LaunchToken + "-r" };
+            await session.Provisioner.LaunchAsync(request, OnLaunchedAsync, _teardownRequested.Token).ConfigureAwait(false);
+            _remoteRoot = (await ConnectAsync(_workspace, _teardownRequested.Token).ConfigureAwait(false)).RemoteRoot;
+            await ReadyAsync(session, _time.GetElapsedTime(started), _teardownRequested.Token).ConfigureAwait(false);
+            State = ComputeTargetState.Ready;
+        }
+        catch (Exception ex)
+        {
+            State = ComputeTargetState.Failed;
+            Ec2Log.TargetPrepareFailed(_logger, TargetId, ex);
+            throw;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
     }
 
     // Running -> address -> authenticated SSH with the verified host key -> the SSH target prepares the workspace.
@@ -316,8 +452,9 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var host = Ec2Addresses.Select(running, _configuration);
         if (_configuration.ElasticIp is { } elasticIp)
         {
+            // After a start or a replacement, the address allocated for this run is associated again, not a second one.
             var (allocationId, publicIp) = await session.Addresses.AttachAsync(
-                elasticIp, running.InstanceId, session.Tags, id => session.Resources.AllocatedElasticIp = id, cancellationToken).ConfigureAwait(false);
+                session.Resources.AllocatedElasticIp ?? elasticIp, running.InstanceId, session.Tags, id => session.Resources.AllocatedElasticIp = id, cancellationToken).ConfigureAwait(false);
             _instance = running with { PublicIp = publicIp, ElasticIpAllocationId = allocationId };
             host = _configuration.UsePrivateIp ? running.PrivateIp : publicIp;
         }
@@ -351,19 +488,19 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     {
         var session = _session!;
         _instance = instance;
-        _launchedAt = _time.GetUtcNow();
+        var launchedAt = _launchTimes[instance.InstanceId] = _time.GetUtcNow();
         session.Resources.AddInstance(instance.InstanceId);
         _deps.Sessions?.Register(_sessionId, instance.Region, instance.InstanceId);
         Ec2ProcessExitGuard.Register(instance.InstanceId, token => session.Instances.TerminateAsync(instance.InstanceId, token), _logger);
         _deps.Metrics.InstanceLaunched(instance.InstanceType, instance.IsSpotInstance);
-        await _deps.Events.PublishAsync(new Ec2InstanceLaunchingEvent(instance.InstanceId, instance.InstanceType, instance.Region, instance.IsSpotInstance, _launchedAt.Value)).ConfigureAwait(false);
+        await _deps.Events.PublishAsync(new Ec2InstanceLaunchingEvent(instance.InstanceId, instance.InstanceType, instance.Region, instance.IsSpotInstance, launchedAt)).ConfigureAwait(false);
     }
 
     private async ValueTask OnTerminatedAsync(string instanceId, Ec2InstanceState state)
     {
         Ec2ProcessExitGuard.Release(instanceId);
         var now = _time.GetUtcNow();
-        var runDuration = _launchedAt is { } launched && now > launched ? now - launched : TimeSpan.Zero;
+        var runDuration = _launchTimes.TryGetValue(instanceId, out var launched) && now > launched ? now - launched : TimeSpan.Zero;
         var instance = _instance?.InstanceId == instanceId ? _instance : null;
         var cost = _session?.FinishCost(instanceId, now) ?? 0m;
         if (instance is not null)
@@ -447,13 +584,26 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
     private async Task StopSshAsync()
     {
-        await StopHeartbeatAsync().ConfigureAwait(false);
-
-        if (_ssh is { } ssh)
+        if (await DetachSshAsync().ConfigureAwait(false) is { } ssh)
         {
-            _ssh = null;
             await ssh.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    // Stops what uses the SSH connection (the watcher probes over it, so it goes first, then the heartbeat) and hands
+    // the connection over for the caller to close.
+    private async Task<SshComputeTarget?> DetachSshAsync()
+    {
+        if (_watcher is { } watcher)
+        {
+            _watcher = null;
+            await watcher.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await StopHeartbeatAsync().ConfigureAwait(false);
+        var ssh = _ssh;
+        _ssh = null;
+        return ssh;
     }
 
     private async Task CleanupAfterFailureAsync(Exception failure)

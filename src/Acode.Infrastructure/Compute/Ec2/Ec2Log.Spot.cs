@@ -57,4 +57,12 @@ internal static partial class Ec2Log
     [LoggerMessage(EventId = 2680, EventName = "Ec2CostLedgerWriteFailed", Level = LogLevel.Warning,
         Message = "Could not record accrued cost of {InstanceId} in {Path}: {Reason}")]
     public static partial void CostLedgerWriteFailed(ILogger logger, string instanceId, string path, string reason);
+
+    [LoggerMessage(EventId = 2624, EventName = "Ec2SpotReplacing", Level = LogLevel.Warning,
+        Message = "Target {TargetId}: spot instance {InstanceId} interrupted; launching an on-demand {InstanceType} replacement")]
+    public static partial void SpotReplacing(ILogger logger, string targetId, string instanceId, string instanceType);
+
+    [LoggerMessage(EventId = 2642, EventName = "Ec2InstanceTypeWarning", Level = LogLevel.Warning,
+        Message = "Target {TargetId}: {Warning}")]
+    public static partial void InstanceTypeWarning(ILogger logger, string targetId, string warning);
 }

@@ -1,5 +1,6 @@
 using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Cost;
 using Acode.Infrastructure.Compute.Ec2.Credentials;
 using Acode.Infrastructure.Compute.Ec2.Metrics;
 using Acode.Infrastructure.Compute.Ec2.Network;
@@ -41,6 +42,15 @@ public sealed class Ec2TargetDependencies
     /// anything, heartbeats it while it lives and removes it after teardown. Null = not recorded.
     /// </summary>
     public Ec2SessionRegistry? Sessions { get; init; }
+
+    /// <summary>
+    /// Gets where each instance's accrued cost is kept for a later <c>list</c> (<c>Ec2CostLedgerFile</c>, registered by
+    /// <c>AddAcodeEc2Target</c>); null = memory only, which is what tests that do not ask for a ledger get.
+    /// </summary>
+    public IEc2CostLedger? CostLedger { get; init; }
+
+    /// <summary>Gets how a spot instance is watched for interruption (poll interval, probe timeout); null = every 5 s.</summary>
+    public Spot.SpotInterruptionWatcherOptions? SpotWatch { get; init; }
 
     /// <summary>Gets the metrics (meter <c>Acode.Compute.Ec2</c>).</summary>
     public Ec2Metrics Metrics { get; init; } = new();

@@ -4,8 +4,10 @@ using Acode.Application.Compute.Ec2.Cost;
 using Acode.Domain.Compute.Ec2;
 using Acode.Domain.Compute.Ec2.Events;
 using Acode.Infrastructure.Compute.Ec2.Ami;
+using Acode.Infrastructure.Compute.Ec2.InstanceTypes;
 using Acode.Infrastructure.Compute.Ec2.KeyPairs;
 using Acode.Infrastructure.Compute.Ec2.Network;
+using Acode.Infrastructure.Compute.Ec2.Pricing;
 using Acode.Infrastructure.Compute.Ec2.Provisioning;
 using Amazon.EC2;
 using Amazon.SimpleSystemsManagement;
@@ -15,9 +17,10 @@ namespace Acode.Infrastructure.Compute.Ec2.Lifecycle;
 
 /// <summary>
 /// The AWS side of one prepared EC2 target: its clients (created only after the mode check), the managers built on
-/// them, what it created (<see cref="Resources"/>) and its cost accounting.
+/// them, what it created (<see cref="Resources"/>) and its cost accounting (live spot prices and reservations, the
+/// ledger on disk when one is given, alerts published as events once per crossing).
 /// </summary>
-internal sealed class Ec2Session : IDisposable
+internal sealed class Ec2Session : IAsyncDisposable
 {
     private readonly IAmazonEC2 _ec2;
     private readonly IAmazonSimpleSystemsManagement _ssm;
@@ -26,7 +29,7 @@ internal sealed class Ec2Session : IDisposable
 
     public Ec2Session(
         IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, Ec2Configuration configuration, string sessionId, IReadOnlyDictionary<string, string> tags,
-        TimeProvider time, ILoggerFactory loggers, IEventPublisher events)
+        TimeProvider time, ILoggerFactory loggers, IEventPublisher events, IEc2CostLedger? ledger)
     {
         _ec2 = ec2;
         _ssm = ssm;
@@ -40,8 +43,17 @@ internal sealed class Ec2Session : IDisposable
         Provisioner = new Ec2InstanceProvisioner(
             ec2, Instances, Amis, configuration, sessionId, tags, time, logger, new Spot.SpotLaunchExecutor(time, events, loggers.CreateLogger<Spot.SpotLaunchExecutor>()));
         Resources = new Ec2SessionResources(sessionId, configuration.Region, Instances, KeyPairs, Groups, Addresses, time, logger);
-        _cost = new Ec2CostTracker(time, null, configuration.SavingsPlan, configuration.CostAlertThreshold, configuration.PollInterval);
+        InstanceTypes = new Ec2InstanceTypeChecker(new Ec2InstanceTypeService(ec2, configuration.Region, time, logger: loggers.CreateLogger<Ec2InstanceTypeService>()), ec2);
+        _cost = new Ec2CostTracker(
+            time, new AwsEc2PriceSource(ec2, configuration.Region, time, logger: loggers.CreateLogger<AwsEc2PriceSource>()), configuration.SavingsPlan,
+            configuration.CostAlertThreshold, configuration.PollInterval, ledger);
+
+        // Subscribed once for the session, so a replacement instance does not double every alert.
+        _cost.CostAlert += (_, alert) => _ = events.PublishAsync(alert);
     }
+
+    /// <summary>Gets the session's EC2 client (the spot watcher's DescribeInstances probe).</summary>
+    public IAmazonEC2 Ec2 => _ec2;
 
     public IReadOnlyDictionary<string, string> Tags { get; }
 
@@ -57,17 +69,19 @@ internal sealed class Ec2Session : IDisposable
 
     public Ec2InstanceProvisioner Provisioner { get; }
 
+    /// <summary>Gets the live instance-type check run before launch.</summary>
+    public Ec2InstanceTypeChecker InstanceTypes { get; }
+
     public Ec2SessionResources Resources { get; }
 
     public Ec2SshAccess? Access { get; set; }
 
     /// <summary>Starts accruing the instance's cost; alerts are published as events. An unpriced type is accounted at zero.</summary>
-    public async Task TrackCostAsync(Ec2InstanceInfo instance, IEventPublisher events, CancellationToken cancellationToken)
+    public async Task TrackCostAsync(Ec2InstanceInfo instance, CancellationToken cancellationToken)
     {
         try
         {
             await _cost.TrackAsync(instance, cancellationToken).ConfigureAwait(false);
-            _cost.CostAlert += (_, alert) => _ = events.PublishAsync(alert);
         }
         catch (Ec2PriceUnknownException ex)
         {
@@ -75,16 +89,24 @@ internal sealed class Ec2Session : IDisposable
         }
     }
 
-    /// <summary>Stops accruing and returns the total; zero when not tracked.</summary>
+    /// <summary>
+    /// Stops accruing and returns the total; zero when not tracked. An instance already finished (an interrupted spot
+    /// instance, stopped at its interruption) keeps its first end.
+    /// </summary>
     public decimal FinishCost(string instanceId, DateTimeOffset terminatedAt)
     {
-        _cost.MarkTerminated(instanceId, terminatedAt);
+        if (_cost.ToRecord(instanceId) is not { TerminatedAt: not null })
+        {
+            _cost.MarkTerminated(instanceId, terminatedAt);
+        }
+
         return _cost.CalculateRunningCost(instanceId)?.TotalCost ?? 0m;
     }
 
-    public void Dispose()
+    /// <summary>Writes every instance's final cost record to the ledger, then releases the clients.</summary>
+    public async ValueTask DisposeAsync()
     {
-        _cost.Dispose();
+        await _cost.DisposeAsync().ConfigureAwait(false);
         _ec2.Dispose();
         _ssm.Dispose();
     }

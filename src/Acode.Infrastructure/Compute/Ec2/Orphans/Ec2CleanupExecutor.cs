@@ -4,6 +4,7 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
 
 namespace Acode.Infrastructure.Compute.Ec2.Orphans;
 
@@ -44,7 +45,7 @@ internal sealed class Ec2CleanupExecutor
 
         // The guard: re-read every instance (tags included) immediately before terminating it.
         var fresh = (await Ec2OrphanQueries.InstancesAsync(_ec2, "instance-id", instanceIds, PageSize, cancellationToken).ConfigureAwait(false))
-            .Select(i => Ec2OrphanInstanceMapper.ToInfo(i, _region))
+            .Select(i => Ec2InstanceMapper.ToInfo(i, _region))
             .ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
         var now = _time.GetUtcNow();
         var go = new List<(string Id, string Reason)>();
@@ -167,7 +168,7 @@ internal sealed class Ec2CleanupExecutor
             return Line(resource, Ec2CleanupAction.AlreadyGone, "not found (already deleted)");
         }
 
-        if (!Ec2OrphanRules.IsAcode(Ec2OrphanInstanceMapper.ToDictionary(tags)))
+        if (!Ec2OrphanRules.IsAcode(Ec2InstanceMapper.ToDictionary(tags)))
         {
             return Line(resource, Ec2CleanupAction.Skipped, $"no longer tagged {Ec2TagKeys.Acode}={Ec2TagKeys.AcodeValue}; left alone");
         }

@@ -5,6 +5,7 @@ using Acode.Domain.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Tagging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
 
 namespace Acode.Infrastructure.Compute.Ec2.Orphans;
 
@@ -81,7 +82,7 @@ public sealed class Ec2InstanceLister : IDisposable
         {
             foreach (var instance in reservation.Instances ?? [])
             {
-                var info = Ec2OrphanInstanceMapper.ToInfo(instance, region);
+                var info = Ec2InstanceMapper.ToInfo(instance, region);
 
                 // The filter already asked for acode=true; checking again costs nothing and keeps strangers out.
                 if (Ec2OrphanRules.IsAcode(info.Tags))

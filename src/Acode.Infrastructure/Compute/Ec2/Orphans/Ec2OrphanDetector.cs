@@ -3,6 +3,7 @@ using Acode.Domain.Compute.Ec2;
 using Amazon.EC2;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
 
 namespace Acode.Infrastructure.Compute.Ec2.Orphans;
 
@@ -231,7 +232,7 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         // Named instances: look each up whatever its tags, so the plan can say why a stranger is left alone.
         var found = await Ec2OrphanQueries.InstancesAsync(_clients.For(region), "instance-id", request.InstanceIds, Options.PageSize, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        rows.AddRange(found.Select(i => _lister.ToListing(Ec2OrphanInstanceMapper.ToInfo(i, region), now, threshold, request.Force)));
+        rows.AddRange(found.Select(i => _lister.ToListing(Ec2InstanceMapper.ToInfo(i, region), now, threshold, request.Force)));
         return rows;
     }
 }

@@ -58,8 +58,4 @@ internal static class Ec2OrphanQueries
         var response = await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { Filters = [filter] }, cancellationToken).ConfigureAwait(false);
         return response.KeyPairs ?? [];
     }
-
-    /// <summary>A DateTime from the SDK as UTC (it may come as Utc, Local or Unspecified).</summary>
-    public static DateTimeOffset ToUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Local ? new DateTimeOffset(value.ToUniversalTime()) : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -2,6 +2,7 @@ using Acode.Domain.Compute.Ec2;
 using Acode.Infrastructure.Compute.Ec2.Tagging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Acode.Infrastructure.Compute.Ec2.Provisioning;
 
 namespace Acode.Infrastructure.Compute.Ec2.Orphans;
 
@@ -44,24 +45,24 @@ internal sealed class Ec2TempResourcePlanner
             _ec2, "instance.group-id", groups.Select(g => g.GroupId), _pageSize, cancellationToken, Ec2OrphanQueries.NotTerminated()).ConfigureAwait(false);
         var keyUsers = await Ec2OrphanQueries.InstancesAsync(
             _ec2, "key-name", keys.Select(k => k.KeyName), _pageSize, cancellationToken, Ec2OrphanQueries.NotTerminated()).ConfigureAwait(false);
-        var sessionIds = groups.Select(g => Ec2OrphanRules.SessionId(Ec2OrphanInstanceMapper.ToDictionary(g.Tags)))
-            .Concat(keys.Select(k => Ec2OrphanRules.SessionId(Ec2OrphanInstanceMapper.ToDictionary(k.Tags))))
+        var sessionIds = groups.Select(g => Ec2OrphanRules.SessionId(Ec2InstanceMapper.ToDictionary(g.Tags)))
+            .Concat(keys.Select(k => Ec2OrphanRules.SessionId(Ec2InstanceMapper.ToDictionary(k.Tags))))
             .OfType<string>();
         var sessionInstances = (await Ec2OrphanQueries.InstancesAsync(_ec2, "tag:" + Ec2TagKeys.Session, sessionIds, _pageSize, cancellationToken).ConfigureAwait(false))
-            .ToLookup(i => Ec2OrphanRules.SessionId(Ec2OrphanInstanceMapper.ToDictionary(i.Tags)) ?? string.Empty, StringComparer.Ordinal);
+            .ToLookup(i => Ec2OrphanRules.SessionId(Ec2InstanceMapper.ToDictionary(i.Tags)) ?? string.Empty, StringComparer.Ordinal);
 
         foreach (var group in groups)
         {
             var users = groupUsers.Where(i => i.SecurityGroups?.Exists(g => g.GroupId == group.GroupId) == true).ToList();
-            var context = new Candidate(Ec2CleanupResourceKind.SecurityGroup, group.GroupId, group.GroupName, Ec2OrphanInstanceMapper.ToDictionary(group.Tags), null, users);
+            var context = new Candidate(Ec2CleanupResourceKind.SecurityGroup, group.GroupId, group.GroupName, Ec2InstanceMapper.ToDictionary(group.Tags), null, users);
             (Decide(context, terminating, sessionInstances, now, threshold, force, out var resource) ? delete : keep).Add(resource);
         }
 
         foreach (var key in keys)
         {
             var users = keyUsers.Where(i => i.KeyName == key.KeyName).ToList();
-            var created = key.CreateTime is { } t ? Ec2OrphanQueries.ToUtc(t) : (DateTimeOffset?)null;
-            var context = new Candidate(Ec2CleanupResourceKind.KeyPair, key.KeyPairId ?? key.KeyName, key.KeyName, Ec2OrphanInstanceMapper.ToDictionary(key.Tags), created, users);
+            var created = key.CreateTime is { } t ? Ec2InstanceMapper.ToUtc(t) : (DateTimeOffset?)null;
+            var context = new Candidate(Ec2CleanupResourceKind.KeyPair, key.KeyPairId ?? key.KeyName, key.KeyName, Ec2InstanceMapper.ToDictionary(key.Tags), created, users);
             (Decide(context, terminating, sessionInstances, now, threshold, force, out var resource) ? delete : keep).Add(resource);
         }
 
@@ -75,7 +76,7 @@ internal sealed class Ec2TempResourcePlanner
         [.. users.Where(i => !terminating.Contains(i.InstanceId) && IsStaying(i)).Select(i => i.InstanceId)];
 
     private static bool IsStaying(Instance instance) =>
-        Ec2OrphanInstanceMapper.ToState(instance.State?.Name?.Value) is not (Ec2InstanceState.ShuttingDown or Ec2InstanceState.Terminated);
+        Ec2InstanceMapper.ToState(instance.State?.Name?.Value) is not (Ec2InstanceState.ShuttingDown or Ec2InstanceState.Terminated);
 
     private bool Decide(
         Candidate c, IReadOnlySet<string> terminating, ILookup<string, Instance> sessionInstances, DateTimeOffset now, TimeSpan threshold, bool force, out Ec2TempResource resource)

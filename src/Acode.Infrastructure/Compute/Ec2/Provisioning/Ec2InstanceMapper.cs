@@ -3,7 +3,10 @@ using Amazon.EC2.Model;
 
 namespace Acode.Infrastructure.Compute.Ec2.Provisioning;
 
-/// <summary>Maps the SDK's <see cref="Instance"/> to acode's <see cref="Ec2InstanceInfo"/> (absent lists come back null).</summary>
+/// <summary>
+/// Maps the SDK's <see cref="Instance"/> to acode's <see cref="Ec2InstanceInfo"/> (absent lists come back null); the one
+/// mapping of the target, the orphan sweep and the listing.
+/// </summary>
 internal static class Ec2InstanceMapper
 {
     /// <summary>Maps an instance.</summary>
@@ -18,7 +21,7 @@ internal static class Ec2InstanceMapper
         ElasticIpAllocationId = elasticIpAllocationId,
         State = ToState(instance.State?.Name?.Value),
         StateReason = instance.StateReason?.Message,
-        LaunchTime = instance.LaunchTime is { } launched ? new DateTimeOffset(DateTime.SpecifyKind(launched, DateTimeKind.Utc)) : DateTimeOffset.MinValue,
+        LaunchTime = instance.LaunchTime is { } launched ? ToUtc(launched) : DateTimeOffset.MinValue,
         AmiId = instance.ImageId,
         SubnetId = instance.SubnetId,
         VpcId = instance.VpcId,
@@ -26,9 +29,17 @@ internal static class Ec2InstanceMapper
         SecurityGroupIds = instance.SecurityGroups?.Select(group => group.GroupId).ToArray() ?? [],
         Lifecycle = instance.InstanceLifecycle?.Value == "spot" ? Ec2InstanceLifecycle.Spot : Ec2InstanceLifecycle.OnDemand,
         Platform = string.IsNullOrEmpty(instance.PlatformDetails) ? Ec2Platforms.LinuxUnix : instance.PlatformDetails,
-        Tags = instance.Tags?.GroupBy(tag => tag.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal)
-            ?? new Dictionary<string, string>(),
+        Tags = ToDictionary(instance.Tags),
     };
+
+    /// <summary>Tags as a map (the last value wins for a repeated key); empty for none.</summary>
+    public static IReadOnlyDictionary<string, string> ToDictionary(IEnumerable<Tag>? tags) =>
+        tags?.GroupBy(tag => tag.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>A DateTime from the SDK as UTC (it may come as Utc, Local or Unspecified).</summary>
+    public static DateTimeOffset ToUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? new DateTimeOffset(value.ToUniversalTime()) : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     /// <summary>Maps EC2's state name (pending, running, shutting-down, terminated, stopping, stopped).</summary>
     public static Ec2InstanceState ToState(string? name) => name switch
