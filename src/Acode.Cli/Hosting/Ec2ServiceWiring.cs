@@ -61,6 +61,8 @@ internal static class Ec2ServiceWiring
         Events = shared.Events,
         StateListeners = shared.StateListeners,
         Sessions = shared.Sessions,
+        CostLedger = shared.CostLedger,
+        SpotWatch = shared.SpotWatch,
         ExplicitCredentials = credentials,
         CredentialResolver = shared.CredentialResolver,
         ClientFactory = shared.ClientFactory,
