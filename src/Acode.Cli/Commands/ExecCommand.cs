@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ssh;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Errors;
 using Acode.Ec2Emulator;
@@ -12,7 +13,8 @@ namespace Acode.Cli.Commands;
 /// <c>acode exec</c>: prepare a target, upload the workspace, run the command with output streamed, download, tear
 /// down (<see cref="ExecPipeline"/>); the exit code is the remote command's. The target comes from the
 /// <see cref="IComputeTargetFactory"/> of type <c>ec2</c> in DI, after the mode check; <c>--emulator</c> points it at
-/// an in-process emulator instead, which any mode allows.
+/// an in-process emulator instead, which any mode allows. <c>--target ssh</c> uses the config file's <c>sshTarget:</c>
+/// block and the <c>ssh</c> factory, in any mode (the user's own machine).
 /// </summary>
 internal static class ExecCommand
 {
@@ -24,7 +26,7 @@ internal static class ExecCommand
             "acode exec --emulator -- uname -a",
             "acode exec --mode burst --upload . --download out/report.xml:./report.xml -- make test");
         var target = new Option<string>("--target") { Description = "The target type.", DefaultValueFactory = _ => Ec2Configuration.Ec2TargetType, HelpName = "ec2|ssh" };
-        target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, "ssh");
+        target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, SshTargetConstants.TargetType);
         var upload = new Option<string>("--upload") { Description = "The local folder uploaded as the remote workspace.", DefaultValueFactory = _ => "." };
         var download = new Option<string[]>("--download") { Description = "REMOTE:LOCAL to download after the command; repeat for several." };
         var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace instead of removing it (an SSH target). An EC2 instance is terminated whatever: the EC2 target never leaves one running." };
@@ -51,9 +53,13 @@ internal static class ExecCommand
             FlagCheck.Require(Directory.Exists(request.UploadFolder), "--upload", $"no such folder: {request.UploadFolder}");
             var useEmulator = parse.GetValue(emulator);
             FlagCheck.Require(!useEmulator || targetType == Ec2Configuration.Ec2TargetType, "--emulator", "emulates EC2 only; drop --target ssh");
-            if (targetType != Ec2Configuration.Ec2TargetType)
+            if (targetType == SshTargetConstants.TargetType)
             {
-                throw new FeatureNotAvailableException("acode exec --target ssh", "an sshTarget: section in .acode/config.yml");
+                // The user's own machine: nothing is provisioned or spent, so every mode allows it.
+                var ssh = context.Project.File.SshTarget
+                    ?? throw new UsageException("--target", $"ssh needs an sshTarget: section (host, user, privateKeyPath, hostKeyFingerprint) in {context.ConfigPath}");
+                ssh = ssh with { PrivateKeyPath = LocalPath(context, ssh.PrivateKeyPath), KnownHostsPath = LocalPath(context, ssh.KnownHostsPath) };
+                return await ExecPipeline.RunAsync(context, await Factory(context, SshTargetConstants.TargetType).CreateAsync(ssh, cancellationToken), request, cancellationToken);
             }
 
             // The mode check comes before anything that could construct an AWS client; only the in-process emulator is exempt.
@@ -66,20 +72,37 @@ internal static class ExecCommand
             var configuration = context.BuildEc2Configuration(c => useEmulator && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
             if (!useEmulator)
             {
-                return await ExecPipeline.RunAsync(context, await Ec2Factory(context).CreateAsync(configuration, cancellationToken), request, cancellationToken);
+                return await ExecPipeline.RunAsync(context, await Factory(context, Ec2Configuration.Ec2TargetType).CreateAsync(configuration, cancellationToken), request, cancellationToken);
             }
 
             var options = EmulatorRun.Options(configuration.Region, context.Host.Time);
             await using var emulated = await Ec2Emulator.Ec2Emulator.StartAsync(options, cancellationToken);
             await context.Host.Error.WriteLineAsync($"acode: in-process EC2 emulator at {emulated.ServiceUrl}: nothing leaves this machine, nothing is spent");
             context.UseInProcessEmulator(EmulatorRun.Configure(configuration, emulated, options), EmulatorRun.Credentials(options));
-            return await ExecPipeline.RunAsync(context, await Ec2Factory(context).CreateAsync(context.CurrentEc2Configuration, cancellationToken), request, cancellationToken);
+            return await ExecPipeline.RunAsync(context, await Factory(context, Ec2Configuration.Ec2TargetType).CreateAsync(context.CurrentEc2Configuration, cancellationToken), request, cancellationToken);
         });
         return command;
     }
 
+    // Local paths of the sshTarget: block may start with ~/ (the user's home) or be relative to the working folder.
+    private static string? LocalPath(CommandContext context, string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            var home = context.Host.GetEnvironment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return Path.Combine(home, path[2..]);
+        }
+
+        return Path.GetFullPath(path, context.Host.WorkingDirectory);
+    }
+
     // The last registration wins, so a host's own factory (tests) replaces acode's.
-    private static IComputeTargetFactory Ec2Factory(CommandContext context) =>
-        context.Services.GetServices<IComputeTargetFactory>().LastOrDefault(f => f.TargetType == Ec2Configuration.Ec2TargetType)
-        ?? throw new FeatureNotAvailableException("acode exec", "the EC2 target's IComputeTargetFactory");
+    private static IComputeTargetFactory Factory(CommandContext context, string targetType) =>
+        context.Services.GetServices<IComputeTargetFactory>().LastOrDefault(f => f.TargetType == targetType)
+        ?? throw new FeatureNotAvailableException("acode exec", $"the {targetType} target's IComputeTargetFactory");
 }

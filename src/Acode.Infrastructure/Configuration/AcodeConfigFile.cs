@@ -1,8 +1,9 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ssh;
 
 namespace Acode.Infrastructure.Configuration;
 
-/// <summary>The parts of <c>.acode/config.yml</c> acode binds: the operating mode (passed on as text) and the EC2 target.</summary>
+/// <summary>The parts of <c>.acode/config.yml</c> acode binds: the operating mode (passed on as text), the EC2 target and the SSH target.</summary>
 public sealed record AcodeConfigFile
 {
     /// <summary>The default path of the project configuration file, relative to the project root.</summary>
@@ -13,4 +14,7 @@ public sealed record AcodeConfigFile
 
     /// <summary>The <c>ec2Target:</c> block with environment overrides applied and validated; null when absent.</summary>
     public Ec2Configuration? Ec2Target { get; init; }
+
+    /// <summary>The <c>sshTarget:</c> block, validated; null when absent.</summary>
+    public SshTargetConfiguration? SshTarget { get; init; }
 }

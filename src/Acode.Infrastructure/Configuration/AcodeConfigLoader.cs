@@ -1,13 +1,14 @@
 using System.Collections;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ssh;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Acode.Infrastructure.Configuration;
 
 /// <summary>
-/// Loads <c>.acode/config.yml</c>: the top-level <c>mode:</c> (passed on as text) and the <c>ec2Target:</c> block, with
-/// environment overrides, then validates. Precedence: file &lt; environment &lt; flags (the CLI overlays flags with
+/// Loads <c>.acode/config.yml</c>: the top-level <c>mode:</c> (passed on as text), the <c>ec2Target:</c> block, with
+/// environment overrides, and the <c>sshTarget:</c> block, then validates. Precedence: file &lt; environment &lt; flags (the CLI overlays flags with
 /// <c>with</c> and validates again). Other top-level sections belong to other features and are left alone.
 /// </summary>
 public static class AcodeConfigLoader
@@ -27,13 +28,13 @@ public static class AcodeConfigLoader
     /// <summary>Loads and validates a file.</summary>
     /// <param name="path">The file, usually <see cref="AcodeConfigFile.DefaultRelativePath"/> under the project root.</param>
     /// <param name="environment">Environment variables; null = the process environment.</param>
-    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> block, at once.</exception>
+    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, at once.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static AcodeConfigFile LoadFile(string path, IReadOnlyDictionary<string, string?>? environment = null) =>
         Parse(File.ReadAllText(path), environment);
 
     /// <summary>Parses and validates YAML text.</summary>
-    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> block, or a YAML syntax error.</exception>
+    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, or a YAML syntax error.</exception>
     public static AcodeConfigFile Parse(string yaml, IReadOnlyDictionary<string, string?>? environment = null)
     {
         environment ??= ProcessEnvironment();
@@ -45,6 +46,7 @@ public static class AcodeConfigLoader
 
         string? mode = null;
         Ec2Configuration? ec2 = null;
+        SshTargetConfiguration? ssh = null;
         var problems = new List<string>();
         var reader = new YamlReader(problems);
         foreach (var (keyNode, valueNode) in root.Children)
@@ -57,6 +59,9 @@ public static class AcodeConfigLoader
                 case Ec2Defaults.SectionName:
                     ec2 = ApplyEnvironment(Ec2ConfigurationYamlBinder.BindSection(valueNode, reader), environment);
                     break;
+                case SshTargetYamlBinder.SectionName:
+                    ssh = SshTargetYamlBinder.BindSection(valueNode, problems);
+                    break;
             }
         }
 
@@ -65,7 +70,7 @@ public static class AcodeConfigLoader
             problems.AddRange(Ec2ConfigurationValidator.Validate(ec2));
         }
 
-        return problems.Count > 0 ? throw new Ec2ConfigurationException(problems) : new AcodeConfigFile { Mode = mode, Ec2Target = ec2 };
+        return problems.Count > 0 ? throw new Ec2ConfigurationException(problems) : new AcodeConfigFile { Mode = mode, Ec2Target = ec2, SshTarget = ssh };
     }
 
     /// <summary>

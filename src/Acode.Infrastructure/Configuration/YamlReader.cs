@@ -12,15 +12,22 @@ namespace Acode.Infrastructure.Configuration;
 internal sealed class YamlReader
 {
     private readonly List<string> _problems;
+    private readonly string _section;
 
-    public YamlReader(List<string> problems) => _problems = problems;
+    /// <param name="problems">Where problem lines are collected.</param>
+    /// <param name="section">The top-level section the keys belong to; it prefixes every problem line.</param>
+    public YamlReader(List<string> problems, string section = Ec2Defaults.SectionName)
+    {
+        _problems = problems;
+        _section = section;
+    }
 
     /// <summary>True for an explicit YAML null (<c>~</c>, <c>null</c>, or nothing): the key keeps its default.</summary>
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
     public void Problem(string key, string problem, YamlNode node) =>
-        _problems.Add(Ec2ConfigurationValidator.Problem(key, $"{problem} (line {node.Start.Line})", Show(node)));
+        _problems.Add($"{_section}.{key}: {problem} (line {node.Start.Line}), got \"{Show(node)}\"");
 
     public string? String(string key, YamlNode node)
     {

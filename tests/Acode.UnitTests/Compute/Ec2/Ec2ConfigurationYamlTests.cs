@@ -187,7 +187,7 @@ public sealed class Ec2ConfigurationYamlTests
     [Fact]
     public void A_file_without_the_section_has_no_ec2_target_and_other_sections_are_left_alone()
     {
-        var file = AcodeConfigLoader.Parse("mode: local-only\nsshTarget:\n  host: example\n", NoEnvironment);
+        var file = AcodeConfigLoader.Parse("mode: local-only\nworkspace:\n  root: example\n", NoEnvironment);
 
         Assert.Equal("local-only", file.Mode);
         Assert.Null(file.Ec2Target);

@@ -1,0 +1,46 @@
+using Acode.IntegrationTests.Fixtures;
+
+namespace Acode.IntegrationTests.Cli;
+
+/// <summary><c>acode exec --target ssh</c> as a separate process against a real sshd, configured by the file's <c>sshTarget:</c> block.</summary>
+public sealed class CliExecSshTests : IClassFixture<SshServerFixture>
+{
+    private readonly SshServerFixture _fixture;
+
+    public CliExecSshTests(SshServerFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Runs_on_the_ssh_target_in_local_only_mode_and_exits_with_the_remote_code()
+    {
+        using var cli = new CliProcess();
+        var server = _fixture.Server;
+        cli.WriteConfig($"""
+            mode: local-only
+            sshTarget:
+              host: {server.Host}
+              port: {server.Port}
+              user: {server.User}
+              privateKeyPath: {server.ClientKeys.PrivateKeyPath}
+              hostKeyFingerprint: {server.HostKeys.Fingerprint}
+            """);
+        File.WriteAllText(Path.Combine(cli.WorkingDirectory, "marker.txt"), "uploaded");
+
+        var result = await cli.RunAsync("exec", "--target", "ssh", "--", "sh", "-c", "'cat marker.txt; echo; echo hi; exit 3'");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal("uploaded\nhi\n", result.Out);
+        Assert.Contains("remote exit code 3", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_sshTarget_block_exits_2_naming_the_field()
+    {
+        using var cli = new CliProcess();
+        cli.WriteConfig("sshTarget:\n  host: 127.0.0.1\n  user: dev\n  privateKeyPath: /nowhere\n  port: nope\n");
+
+        var result = await cli.RunAsync("exec", "--target", "ssh", "--", "true");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("sshTarget.port: must be a whole number", result.Error, StringComparison.Ordinal);
+    }
+}
