@@ -1,6 +1,7 @@
 using Acode.Application.Compute.Ec2;
 using Acode.Application.Compute.Ec2.Cost;
 using Acode.Domain.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
 
 namespace Acode.Cli.Commands;
 
@@ -31,10 +32,21 @@ internal sealed record Ec2InstanceRow
     /// <summary>Cost since launch at that rate (an upper bound for an instance that spent time stopped); null when unknown.</summary>
     public decimal? CostSoFar { get; init; }
 
-    /// <summary>Older than the orphan threshold, or past its <c>acode:expires-at</c> tag.</summary>
+    /// <summary>An orphan by <see cref="Ec2OrphanRules"/>: older than the threshold or past its expiry, and no live local session.</summary>
     public required bool Orphan { get; init; }
 
-    public static Ec2InstanceRow From(Ec2InstanceInfo instance, DateTimeOffset now, TimeSpan orphanThreshold)
+    /// <summary>
+    /// Why it is an orphan (<c>launched 3h ago (threshold 2h)</c>), or why an instance old enough is kept (its session is
+    /// alive here); null for a fresh instance.
+    /// </summary>
+    public string? OrphanReason { get; init; }
+
+    /// <param name="instance">The instance as DescribeInstances showed it.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="orphanThreshold">The orphan threshold.</param>
+    /// <param name="isSessionAlive">Whether a session is alive locally (<see cref="Ec2SessionRegistry.IsAlive"/>), as the orphan sweep asks.</param>
+    /// <param name="ledger">The cost ledger's record of the instance, when it has one: its accrued cost wins over the estimate.</param>
+    public static Ec2InstanceRow From(Ec2InstanceInfo instance, DateTimeOffset now, TimeSpan orphanThreshold, Func<string, bool>? isSessionAlive, Ec2CostRecord? ledger)
     {
         var age = now - instance.LaunchTime;
         Domain.Compute.Ec2.Cost.Ec2CostBreakdown? cost = null;
@@ -59,9 +71,7 @@ internal sealed record Ec2InstanceRow
             // Shown as unknown rather than guessed.
         }
 
-        var expired = instance.Tags.TryGetValue("acode:expires-at", out var expiresAt)
-            && DateTimeOffset.TryParse(expiresAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expiry)
-            && expiry <= now;
+        var verdict = Ec2OrphanRules.Evaluate(instance, now, orphanThreshold, isSessionAlive);
         return new Ec2InstanceRow
         {
             InstanceId = instance.InstanceId,
@@ -73,9 +83,31 @@ internal sealed record Ec2InstanceRow
             PublicIp = instance.PublicIp,
             PrivateIp = instance.PrivateIp,
             Spot = instance.IsSpotInstance,
-            HourlyRate = cost?.HourlyRate,
-            CostSoFar = cost?.TotalCost,
-            Orphan = instance.State is not (Ec2InstanceState.Terminated or Ec2InstanceState.ShuttingDown) && (age > orphanThreshold || expired),
+            HourlyRate = cost?.HourlyRate ?? ledger?.HourlyRate,
+            CostSoFar = ledger is not null ? ledger.CostAt(now) : cost?.TotalCost,
+            Orphan = verdict.IsOrphan,
+            OrphanReason = verdict.Reasons != Ec2OrphanReasons.None ? verdict.Description : null,
         };
+    }
+
+    /// <summary>The cost ledger's latest record per instance id; empty when there is no ledger or it cannot be read.</summary>
+    public static async Task<IReadOnlyDictionary<string, Ec2CostRecord>> ReadLedgerAsync(IEc2CostLedger? ledger, CancellationToken cancellationToken)
+    {
+        if (ledger is null)
+        {
+            return new Dictionary<string, Ec2CostRecord>();
+        }
+
+        try
+        {
+            var records = await ledger.ReadAllAsync(cancellationToken);
+            return records.GroupBy(r => r.InstanceId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.MaxBy(r => r.LastSeen)!, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The estimate stands in for an unreadable ledger; the listing itself must not fail for it.
+            return new Dictionary<string, Ec2CostRecord>();
+        }
     }
 }

@@ -1,11 +1,18 @@
 using System.CommandLine;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Cost;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Output;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
-/// <summary><c>acode target ec2 list</c>: every acode-tagged instance with its state, age, address, rate, cost so far and orphan flag.</summary>
+/// <summary>
+/// <c>acode target ec2 list</c>: every acode-tagged instance with its state, age, address, rate, cost so far (the cost
+/// ledger's figure when it tracked the instance) and orphan flag with its reason (<see cref="Ec2OrphanRules"/>, live local
+/// sessions kept, as the cleanup sweep decides).
+/// </summary>
 internal static class Ec2ListCommand
 {
     private const string Name = "acode target ec2 list";
@@ -28,12 +35,14 @@ internal static class Ec2ListCommand
             var configuration = context.BuildEc2Configuration(c => everywhere && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
             var manager = context.Require<IEc2InstanceManager>(Name);
             var now = context.Host.Time.GetUtcNow();
+            var sessions = context.Services.GetService<Ec2SessionRegistry>();
+            var ledger = await Ec2InstanceRow.ReadLedgerAsync(context.Services.GetService<IEc2CostLedger>(), cancellationToken);
             var rows = new List<Ec2InstanceRow>();
             foreach (var region in everywhere ? [.. Ec2Regions.Known.Order(StringComparer.Ordinal)] : new[] { configuration.Region })
             {
                 await foreach (var instance in manager.ListAcodeInstancesAsync(region, cancellationToken))
                 {
-                    rows.Add(Ec2InstanceRow.From(instance, now, Ec2Defaults.OrphanThreshold));
+                    rows.Add(Ec2InstanceRow.From(instance, now, Ec2Defaults.OrphanThreshold, sessions is null ? null : sessions.IsAlive, ledger.GetValueOrDefault(instance.InstanceId)));
                 }
             }
 

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Acode.Application.Compute.Ec2.Cost;
+using Acode.Domain.Compute.Ec2;
+using Acode.Domain.Compute.Ec2.Cost;
 using Acode.Ec2Emulator;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
+using Acode.Infrastructure.Compute.Ec2.Pricing;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -36,6 +41,7 @@ public sealed partial class CliEc2CommandsTests
         Assert.Equal(ours, row.GetProperty("instanceId").GetString());
         Assert.Equal("running", row.GetProperty("state").GetString());
         Assert.False(row.GetProperty("orphan").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("orphanReason").ValueKind);
         Assert.True(row.GetProperty("hourlyRate").GetDecimal() > 0);
         Assert.DoesNotContain(foreign, list.Out, StringComparison.Ordinal);
 
@@ -48,6 +54,47 @@ public sealed partial class CliEc2CommandsTests
         }
 
         Assert.Equal("running", await StateAsync(ec2, foreign));
+    }
+
+    [Fact]
+    public async Task List_flags_orphans_by_the_sweep_rule_keeps_live_sessions_and_takes_the_ledger_cost()
+    {
+        await using var emulator = await Emulator.StartAsync(new EmulatorOptions { StartMachines = false, Settings = new EmulatorSettings { BootDelay = TimeSpan.Zero, SshDelay = TimeSpan.Zero } });
+        using var ec2 = Client(emulator);
+        using var cli = new CliProcess();
+        var state = Path.Combine(cli.Root, "state");
+        const string liveSession = "cli-list-live";
+        var fresh = await LaunchAsync(ec2, tagged: true);
+        var expired = await LaunchAsync(ec2, tagged: true, new Amazon.EC2.Model.Tag("acode:expires-at", "2020-01-01T00:00:00Z"));
+        var live = await LaunchAsync(ec2, tagged: true, new Amazon.EC2.Model.Tag("acode:expires-at", "2020-01-01T00:00:00Z"), new Amazon.EC2.Model.Tag("acode:session", liveSession));
+
+        // This test process is the live session's owner, registered in the child's state folder.
+        new Ec2SessionRegistry(Ec2SessionRegistry.DefaultDirectory(_ => state), TimeProvider.System).Register(liveSession, "us-east-1", live);
+        var now = TimeProvider.System.GetUtcNow();
+        await new Ec2CostLedgerFile(Path.Combine(state, "acode", Ec2CostLedgerFile.FileName)).RecordAsync([new Ec2CostRecord
+        {
+            InstanceId = fresh,
+            InstanceType = "t3.micro",
+            Region = "us-east-1",
+            Lifecycle = Ec2InstanceLifecycle.OnDemand,
+            Discount = Ec2DiscountKind.None,
+            InstanceHourlyRate = 0.0104m,
+            HourlyRate = 0.0154m,
+            LaunchTime = now.AddHours(-1),
+            LastSeen = now,
+            AccruedCost = 12.34m,
+        }]);
+
+        var list = await cli.RunAsync(Args(emulator, "target", "ec2", "list", "--output", "json"), new Dictionary<string, string>(Credentials) { ["XDG_STATE_HOME"] = state });
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var rows = list.Json().RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("instanceId").GetString()!);
+        Assert.False(rows[fresh].GetProperty("orphan").GetBoolean());
+        Assert.InRange(rows[fresh].GetProperty("costSoFar").GetDecimal(), 12.34m, 12.5m);
+        Assert.True(rows[expired].GetProperty("orphan").GetBoolean());
+        Assert.StartsWith("expired ", rows[expired].GetProperty("orphanReason").GetString(), StringComparison.Ordinal);
+        Assert.False(rows[live].GetProperty("orphan").GetBoolean());
+        Assert.Contains($"session {liveSession} is alive", rows[live].GetProperty("orphanReason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +212,7 @@ public sealed partial class CliEc2CommandsTests
     private static AmazonEC2Client Client(Emulator emulator) =>
         new(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = emulator.ServiceUrl.ToString(), AuthenticationRegion = emulator.Region });
 
-    private static async Task<string> LaunchAsync(AmazonEC2Client ec2, bool tagged)
+    private static async Task<string> LaunchAsync(AmazonEC2Client ec2, bool tagged, params Amazon.EC2.Model.Tag[] extraTags)
     {
         var images = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images;
         var launched = await ec2.RunInstancesAsync(new RunInstancesRequest
@@ -174,7 +221,7 @@ public sealed partial class CliEc2CommandsTests
             InstanceType = InstanceType.T3Micro,
             MinCount = 1,
             MaxCount = 1,
-            TagSpecifications = tagged ? [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Amazon.EC2.Model.Tag("acode", "true")] }] : null,
+            TagSpecifications = tagged ? [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Amazon.EC2.Model.Tag("acode", "true"), .. extraTags] }] : null,
         });
         var id = launched.Reservation.Instances[0].InstanceId;
         await WaitForStateAsync(ec2, id, "running");
