@@ -61,7 +61,8 @@ internal static class Ec2ServiceWiring
         Events = shared.Events,
         StateListeners = shared.StateListeners,
         Sessions = shared.Sessions,
-        CostLedger = shared.CostLedger,
+        // Emulated instances cost nothing: keep them out of the user's ledger of real spend.
+        CostLedger = null,
         SpotWatch = shared.SpotWatch,
         ExplicitCredentials = credentials,
         CredentialResolver = shared.CredentialResolver,
