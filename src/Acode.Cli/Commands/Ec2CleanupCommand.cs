@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Acode.Application.Compute.Ec2;
-using Acode.Application.Compute.Ec2.Cost;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Output;
-using Acode.Infrastructure.Compute.Ec2.Orphans;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
@@ -34,10 +31,8 @@ internal static class Ec2CleanupCommand
             var threshold = context.Parse.GetValue(olderThan);
             var detector = context.Require<IEc2OrphanDetector>(Name);
             var orphans = await detector.DetectOrphansAsync(configuration.Region, threshold, cancellationToken);
-            var now = context.Host.Time.GetUtcNow();
-            var sessions = context.Services.GetService<Ec2SessionRegistry>();
-            var ledger = await Ec2InstanceRow.ReadLedgerAsync(context.Services.GetService<IEc2CostLedger>(), cancellationToken);
-            var rows = orphans.Select(o => Ec2InstanceRow.From(o, now, threshold, sessions is null ? null : sessions.IsAlive, ledger.GetValueOrDefault(o.InstanceId))).ToList();
+            var makeRow = await Ec2InstanceRow.CreateMakerAsync(context, cancellationToken);
+            var rows = orphans.Select(o => makeRow(o, threshold)).ToList();
             var result = context.Parse.GetValue(yes) && rows.Count > 0
                 ? await detector.CleanupOrphansAsync(rows.Select(r => r.InstanceId), cancellationToken)
                 : new Ec2OrphanCleanupResult { DryRun = true, Terminated = [.. rows.Select(r => r.InstanceId)] };

@@ -1,7 +1,9 @@
 using Acode.Application.Compute.Ec2;
 using Acode.Application.Compute.Ec2.Cost;
 using Acode.Domain.Compute.Ec2;
+using Acode.Cli.CommandLine;
 using Acode.Infrastructure.Compute.Ec2.Orphans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
@@ -90,8 +92,21 @@ internal sealed record Ec2InstanceRow
         };
     }
 
+    /// <summary>
+    /// What <c>list</c> and <c>cleanup</c> both need to build rows: the time now, the live local sessions and the cost
+    /// ledger, read once; the result turns an instance and the orphan threshold into its row.
+    /// </summary>
+    public static async Task<Func<Ec2InstanceInfo, TimeSpan, Ec2InstanceRow>> CreateMakerAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Host.Time.GetUtcNow();
+        var sessions = context.Services.GetService<Ec2SessionRegistry>();
+        var ledger = await ReadLedgerAsync(context.Services.GetService<IEc2CostLedger>(), cancellationToken);
+        return (instance, threshold) =>
+            From(instance, now, threshold, sessions is null ? null : sessions.IsAlive, ledger.GetValueOrDefault(instance.InstanceId));
+    }
+
     /// <summary>The cost ledger's latest record per instance id; empty when there is no ledger or it cannot be read.</summary>
-    public static async Task<IReadOnlyDictionary<string, Ec2CostRecord>> ReadLedgerAsync(IEc2CostLedger? ledger, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, Ec2CostRecord>> ReadLedgerAsync(IEc2CostLedger? ledger, CancellationToken cancellationToken)
     {
         if (ledger is null)
         {

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using Acode.Application.Compute.Ec2;
-using Acode.Application.Compute.Ec2.Cost;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Output;
 using Acode.Infrastructure.Compute.Ec2.Orphans;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Acode.Cli.Commands;
 
@@ -34,15 +32,13 @@ internal static class Ec2ListCommand
             // With --all-regions the configured region only seeds the client, so none need be configured.
             var configuration = context.BuildEc2Configuration(c => everywhere && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
             var manager = context.Require<IEc2InstanceManager>(Name);
-            var now = context.Host.Time.GetUtcNow();
-            var sessions = context.Services.GetService<Ec2SessionRegistry>();
-            var ledger = await Ec2InstanceRow.ReadLedgerAsync(context.Services.GetService<IEc2CostLedger>(), cancellationToken);
+            var makeRow = await Ec2InstanceRow.CreateMakerAsync(context, cancellationToken);
             var rows = new List<Ec2InstanceRow>();
             foreach (var region in everywhere ? [.. Ec2Regions.Known.Order(StringComparer.Ordinal)] : new[] { configuration.Region })
             {
                 await foreach (var instance in manager.ListAcodeInstancesAsync(region, cancellationToken))
                 {
-                    rows.Add(Ec2InstanceRow.From(instance, now, Ec2Defaults.OrphanThreshold, sessions is null ? null : sessions.IsAlive, ledger.GetValueOrDefault(instance.InstanceId)));
+                    rows.Add(makeRow(instance, Ec2Defaults.OrphanThreshold));
                 }
             }
 
