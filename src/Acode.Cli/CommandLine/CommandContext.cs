@@ -43,7 +43,10 @@ internal sealed class CommandContext
     public string ConfigPath => Path.GetFullPath(Settings.ConfigPath, Host.WorkingDirectory);
 
     /// <summary>The configuration file with environment overrides applied (loaded once).</summary>
-    public ProjectConfiguration Project => _project ??= ProjectConfiguration.Load(ConfigPath, Host.Environment);
+    public ProjectConfiguration Project => _project ??= ProjectConfiguration.Load(ConfigPath, Host.Environment, Flags);
+
+    /// <summary>The flags that take part in resolving the region (<see cref="Ec2RegionResolver"/>).</summary>
+    public Ec2Flags Flags => new(Settings.Region, Settings.Profile);
 
     /// <summary>
     /// Throws <see cref="ModeViolationException"/> unless the mode (flag &gt; ACODE_MODE &gt; config &gt; local-only)
@@ -60,7 +63,7 @@ internal sealed class CommandContext
     public Ec2Configuration BuildEc2Configuration(Func<Ec2Configuration, Ec2Configuration>? overlay = null)
     {
         var configuration = Project.File.Ec2Target
-            ?? AcodeConfigLoader.ApplyEnvironment(new Ec2Configuration { Region = string.Empty }, Host.Environment);
+            ?? AcodeConfigLoader.ApplyEnvironment(new Ec2Configuration { Region = string.Empty }, Host.Environment, Flags);
         configuration = ApplyGlobalFlags(configuration);
         if (overlay is not null)
         {
@@ -68,6 +71,11 @@ internal sealed class CommandContext
         }
 
         Ec2ConfigurationValidator.ThrowIfInvalid(configuration);
+        if (Ec2Regions.UnlistedWarning(configuration.Region) is { } warning)
+        {
+            Host.Error.WriteLine("acode: warning: " + warning);
+        }
+
         _ec2 = configuration;
         return configuration;
     }

@@ -51,27 +51,20 @@ internal sealed record Ec2InstanceRow
     public static Ec2InstanceRow From(Ec2InstanceInfo instance, DateTimeOffset now, TimeSpan orphanThreshold, Func<string, bool>? isSessionAlive, Ec2CostRecord? ledger)
     {
         var age = now - instance.LaunchTime;
-        Domain.Compute.Ec2.Cost.Ec2CostBreakdown? cost = null;
-        try
+        // Null (shown as "cost unknown") rather than guessed when the catalogue has no price for the type or region.
+        var cost = Ec2CostCalculator.TryCalculate(new Ec2CostRequest
         {
-            cost = Ec2CostCalculator.Calculate(new Ec2CostRequest
-            {
-                InstanceType = instance.InstanceType,
-                Region = instance.Region,
-                AvailabilityZone = instance.AvailabilityZone,
-                Duration = age,
-                IsSpot = instance.IsSpotInstance,
-                EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
-                EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
-                PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
-                ElasticIp = instance.ElasticIpAllocationId is not null,
-                Platform = instance.Platform,
-            });
-        }
-        catch (Ec2PriceUnknownException)
-        {
-            // Shown as unknown rather than guessed.
-        }
+            InstanceType = instance.InstanceType,
+            Region = instance.Region,
+            AvailabilityZone = instance.AvailabilityZone,
+            Duration = age,
+            IsSpot = instance.IsSpotInstance,
+            EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
+            EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
+            PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
+            ElasticIp = instance.ElasticIpAllocationId is not null,
+            Platform = instance.Platform,
+        });
 
         var verdict = Ec2OrphanRules.Evaluate(instance, now, orphanThreshold, isSessionAlive);
         return new Ec2InstanceRow

@@ -19,7 +19,7 @@ internal static class Ec2InstanceTable
                 row.PublicIp ?? row.PrivateIp ?? "-",
                 row.Spot ? "spot" : "on-demand",
                 row.HourlyRate is { } rate ? Money.Hourly(rate) : "unknown",
-                row.CostSoFar is { } cost ? Money.Format(cost) : "unknown",
+                row.CostSoFar is { } cost ? Money.Format(cost) : Money.Unknown,
                 row.Orphan ? "yes" : "no");
         }
 

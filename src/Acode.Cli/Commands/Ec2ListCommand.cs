@@ -34,7 +34,7 @@ internal static class Ec2ListCommand
             var manager = context.Require<IEc2InstanceManager>(Name);
             var makeRow = await Ec2InstanceRow.CreateMakerAsync(context, cancellationToken);
             var rows = new List<Ec2InstanceRow>();
-            foreach (var region in everywhere ? [.. Ec2Regions.Known.Order(StringComparer.Ordinal)] : new[] { configuration.Region })
+            foreach (var region in everywhere ? [.. Ec2Regions.Commercial.Order(StringComparer.Ordinal)] : new[] { configuration.Region })
             {
                 await foreach (var instance in manager.ListAcodeInstancesAsync(region, cancellationToken))
                 {

@@ -50,7 +50,7 @@ internal static class ExecPipeline
 
             // The last line says how long and how much, whether the run finished, failed or was interrupted.
             var outcome = exitCode is { } done ? $"finished in {Durations.Format(time.GetElapsedTime(started))}; remote exit code {done}" : $"stopped after {Durations.Format(time.GetElapsedTime(started))}";
-            var cost = progress.Cost is { } spent ? $"; cost {Money.Format(spent)}" : string.Empty;
+            var cost = progress.CostSummary is { } spent ? "; " + spent : string.Empty;
             await error.WriteLineAsync($"acode: {outcome}{cost}");
         }
     }

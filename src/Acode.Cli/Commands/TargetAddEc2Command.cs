@@ -47,9 +47,12 @@ internal static class TargetAddEc2Command
             var userData = parse.GetValue(userDataFile) is { } file ? ReadUserData(context, file) : null;
             var newTags = TagParser.Parse(parse.GetValue(tags) ?? []);
 
-            // The file's own values (no environment overrides), so that the environment is never baked into the file.
-            var existing = ProjectConfiguration.Load(context.ConfigPath, new Dictionary<string, string?>()).File.Ec2Target;
-            var c = context.ApplyGlobalFlags(existing ?? new Ec2Configuration { Region = string.Empty });
+            // The region in the full order (--region, ACODE_EC2_REGION, the file, AWS_REGION, AWS_DEFAULT_REGION, the
+            // profile's), written as used; every other key as the file has it, so the environment is never baked in.
+            var region = (context.Project.File.Ec2Target
+                ?? AcodeConfigLoader.ApplyEnvironment(new Ec2Configuration { Region = string.Empty }, context.Host.Environment, context.Flags)).Region;
+            var existing = ProjectConfiguration.Load(context.ConfigPath, new Dictionary<string, string?> { [AcodeConfigLoader.RegionVariable] = region }).File.Ec2Target;
+            var c = context.ApplyGlobalFlags(existing ?? new Ec2Configuration { Region = region });
             c = c with
             {
                 InstanceType = parse.GetValue(instanceType) ?? c.InstanceType,

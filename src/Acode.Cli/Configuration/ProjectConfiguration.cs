@@ -26,8 +26,11 @@ internal sealed class ProjectConfiguration
     /// Loads the file (a missing file is an empty configuration). <paramref name="environment"/> overlays the
     /// <c>ACODE_EC2_*</c> and <c>AWS_REGION</c> variables; pass an empty map to see the file's own values.
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="environment">The environment variables to overlay.</param>
+    /// <param name="flags">The <c>--region</c> and <c>--profile</c> flags, which take part in resolving the region.</param>
     /// <exception cref="Ec2ConfigurationException">The file is unreadable or invalid; every problem is listed.</exception>
-    public static ProjectConfiguration Load(string path, IReadOnlyDictionary<string, string?> environment)
+    public static ProjectConfiguration Load(string path, IReadOnlyDictionary<string, string?> environment, Ec2Flags? flags = null)
     {
         if (!System.IO.File.Exists(path))
         {
@@ -36,7 +39,7 @@ internal sealed class ProjectConfiguration
 
         try
         {
-            return new ProjectConfiguration(path, true, AcodeConfigLoader.LoadFile(path, environment));
+            return new ProjectConfiguration(path, true, AcodeConfigLoader.LoadFile(path, environment, flags));
         }
         catch (Ec2ConfigurationException e)
         {

@@ -27,13 +27,23 @@ internal sealed class Ec2ProgressReporter : IDisposable
         On<Ec2CostAlertEvent>(events, e => $"{e.InstanceId}: cost {Money.Format(e.CurrentCost)} crossed the alert threshold {Money.Format(e.Threshold)} after {Durations.Format(e.RunDuration)}");
         On<Ec2InstanceTerminatingEvent>(events, e =>
         {
-            Cost = (Cost ?? 0m) + e.EstimatedCost;
-            return $"terminating {e.InstanceId} after {Durations.Format(e.RunDuration)}; cost {Money.Format(e.EstimatedCost)}";
+            Terminated = true;
+            CostUnknown |= e.EstimatedCost is null;
+            Cost = (Cost ?? 0m) + (e.EstimatedCost ?? 0m);
+            return $"terminating {e.InstanceId} after {Durations.Format(e.RunDuration)}; {Money.Cost(e.EstimatedCost)}";
         });
     }
 
-    /// <summary>The cost of every instance terminated during the run; null when none was.</summary>
+    /// <summary>The known cost of the instances terminated during the run; null when none was.</summary>
     public decimal? Cost { get; private set; }
+
+    /// <summary>True when the price of some terminated instance was not known, so <see cref="Cost"/> is not the total.</summary>
+    public bool CostUnknown { get; private set; }
+
+    /// <summary>The closing line's cost part: <c>cost $x</c>, <c>cost unknown</c>, or null when nothing was terminated.</summary>
+    public string? CostSummary => !Terminated ? null : CostUnknown ? Money.Unknown : Money.Cost(Cost);
+
+    private bool Terminated { get; set; }
 
     public void Dispose()
     {

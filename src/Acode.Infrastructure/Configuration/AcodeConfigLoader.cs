@@ -13,7 +13,7 @@ namespace Acode.Infrastructure.Configuration;
 /// </summary>
 public static class AcodeConfigLoader
 {
-    /// <summary>Environment variable overriding <c>ec2Target.region</c> (also AWS_REGION / AWS_DEFAULT_REGION when the file has none).</summary>
+    /// <summary>Environment variable overriding <c>ec2Target.region</c> (the order: <see cref="Ec2RegionResolver"/>).</summary>
     public const string RegionVariable = "ACODE_EC2_REGION";
 
     /// <summary>Environment variable overriding <c>ec2Target.instanceType</c>.</summary>
@@ -25,17 +25,21 @@ public static class AcodeConfigLoader
     /// <summary>Environment variable overriding <c>ec2Target.endpointUrl</c>.</summary>
     public const string EndpointUrlVariable = "ACODE_EC2_ENDPOINT_URL";
 
+    /// <summary>Environment variable naming the AWS Price List endpoint (default: the EC2 endpoint when set, else AWS's).</summary>
+    public const string PricingEndpointUrlVariable = "ACODE_PRICING_ENDPOINT_URL";
+
     /// <summary>Loads and validates a file.</summary>
     /// <param name="path">The file, usually <see cref="AcodeConfigFile.DefaultRelativePath"/> under the project root.</param>
     /// <param name="environment">Environment variables; null = the process environment.</param>
+    /// <param name="flags">The <c>--region</c> and <c>--profile</c> flags, which win over the file and the environment.</param>
     /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, at once.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static AcodeConfigFile LoadFile(string path, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Parse(File.ReadAllText(path), environment);
+    public static AcodeConfigFile LoadFile(string path, IReadOnlyDictionary<string, string?>? environment = null, Ec2Flags? flags = null) =>
+        Parse(File.ReadAllText(path), environment, flags);
 
     /// <summary>Parses and validates YAML text.</summary>
     /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, or a YAML syntax error.</exception>
-    public static AcodeConfigFile Parse(string yaml, IReadOnlyDictionary<string, string?>? environment = null)
+    public static AcodeConfigFile Parse(string yaml, IReadOnlyDictionary<string, string?>? environment = null, Ec2Flags? flags = null)
     {
         environment ??= ProcessEnvironment();
         var root = LoadRoot(yaml);
@@ -57,7 +61,7 @@ public static class AcodeConfigLoader
                     mode = valueNode is YamlScalarNode scalar && !YamlReader.IsNull(valueNode) ? scalar.Value : null;
                     break;
                 case Ec2Defaults.SectionName:
-                    ec2 = ApplyEnvironment(Ec2ConfigurationYamlBinder.BindSection(valueNode, reader), environment);
+                    ec2 = ApplyEnvironment(Ec2ConfigurationYamlBinder.BindSection(valueNode, reader), environment, flags);
                     break;
                 case SshTargetYamlBinder.SectionName:
                     ssh = SshTargetYamlBinder.BindSection(valueNode, problems);
@@ -74,39 +78,39 @@ public static class AcodeConfigLoader
     }
 
     /// <summary>
-    /// Applies environment overrides: ACODE_EC2_* win over the file; AWS_REGION then AWS_DEFAULT_REGION fill the region
-    /// only when neither the file nor ACODE_EC2_REGION set it (FR-007).
+    /// Applies environment overrides (ACODE_EC2_* win over the file) and the flags, then resolves the region once, in
+    /// the order of <see cref="Ec2RegionResolver"/>: --region, ACODE_EC2_REGION, the file, AWS_REGION,
+    /// AWS_DEFAULT_REGION, the selected profile's region. The region stays empty when nothing names one.
     /// </summary>
-    public static Ec2Configuration ApplyEnvironment(Ec2Configuration configuration, IReadOnlyDictionary<string, string?> environment)
+    public static Ec2Configuration ApplyEnvironment(Ec2Configuration configuration, IReadOnlyDictionary<string, string?> environment, Ec2Flags? flags = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         string? Get(string name) => environment.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
         var c = configuration;
-        if (Get(RegionVariable) is { } region)
+        if ((string.IsNullOrWhiteSpace(flags?.Profile) ? Get(ProfileVariable) : flags.Profile.Trim()) is { } profile)
         {
-            c = c with { Region = region };
+            c = c with { Profile = profile };
         }
-        else if (string.IsNullOrWhiteSpace(c.Region) && (Get("AWS_REGION") ?? Get("AWS_DEFAULT_REGION")) is { } awsRegion)
-        {
-            c = c with { Region = awsRegion };
-        }
+
+        var region = Ec2RegionResolver.Resolve(flags?.Region, c.Region, c.Profile, environment);
+        c = c with { Region = region?.Region ?? string.Empty };
 
         if (Get(InstanceTypeVariable) is { } type)
         {
             c = c with { InstanceType = type };
         }
 
-        if (Get(ProfileVariable) is { } profile)
-        {
-            c = c with { Profile = profile };
-        }
-
         // A malformed URL is kept (as a relative URI) so that validation reports it instead of silently dropping it.
         if (Get(EndpointUrlVariable) is { } url && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var endpoint))
         {
             c = c with { EndpointUrl = endpoint };
+        }
+
+        if (Get(PricingEndpointUrlVariable) is { } pricing && Uri.TryCreate(pricing, UriKind.Absolute, out var pricingEndpoint))
+        {
+            c = c with { PricingEndpointUrl = pricingEndpoint };
         }
 
         return c;

@@ -97,6 +97,12 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>The EC2 endpoint, like <c>aws --endpoint-url</c> (the emulator, a VPC endpoint); null = AWS's.</summary>
     public Uri? EndpointUrl { get; init; }
 
+    /// <summary>
+    /// The AWS Price List endpoint for live prices (environment <c>ACODE_PRICING_ENDPOINT_URL</c> only, no YAML key);
+    /// null = <see cref="EndpointUrl"/> when set (an emulator serves both), else AWS's.
+    /// </summary>
+    public Uri? PricingEndpointUrl { get; init; }
+
     /// <summary>A named AWS profile; null = the SDK's default credential chain.</summary>
     public string? Profile { get; init; }
 

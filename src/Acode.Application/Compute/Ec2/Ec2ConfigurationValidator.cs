@@ -82,16 +82,13 @@ public static class Ec2ConfigurationValidator
     {
         if (string.IsNullOrWhiteSpace(c.Region))
         {
-            add("region", "is required (set it here or in AWS_REGION)", c.Region);
+            add("region", "is required: " + Ec2Regions.WhereToSetRegion, c.Region);
         }
-        else if (!Ec2Formats.Region().IsMatch(c.Region))
+        else if (!Ec2Regions.IsWellFormed(c.Region))
         {
-            add("region", "must be a region code like us-west-2", c.Region);
-        }
-        else if (!Ec2Regions.Known.Contains(c.Region) && c.EndpointUrl is null)
-        {
+            // A region newer than acode's list is accepted (well-formed is enough); only a malformed one is refused.
             var hint = DidYouMean.Closest(c.Region, Ec2Regions.Known);
-            add("region", "is not a known AWS region" + (hint is null ? string.Empty : $" (did you mean {hint}?)"), c.Region);
+            add("region", "must be a region code like us-west-2" + (hint is null ? string.Empty : $" (did you mean {hint}?)"), c.Region);
         }
     }
 

@@ -26,7 +26,7 @@ public interface IEc2CostTracker
     /// <summary>Stops accruing at <paramref name="terminatedAt"/>; the figure stays available.</summary>
     void MarkTerminated(string instanceId, DateTimeOffset terminatedAt);
 
-    /// <summary>The accrued cost from launch to now (or termination), per-second billed (FR-059); null when not tracked.</summary>
+    /// <summary>The accrued cost from launch to now (or termination), per-second billed (FR-059); null when not tracked or no price is known.</summary>
     Ec2CostBreakdown? CalculateRunningCost(string instanceId);
 
     /// <summary>Same as <see cref="CalculateRunningCost"/>, for implementations that read persisted figures.</summary>

@@ -271,9 +271,10 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     {
         var credentials = _deps.ExplicitCredentials ?? await _deps.CredentialResolver.ResolveAsync(_configuration.Profile, _configuration.Region, cancellationToken).ConfigureAwait(false);
         var endpoint = _configuration.EndpointUrl?.ToString();
-        var ec2 = _deps.ClientFactory.CreateEc2(credentials.Credentials, credentials.Region, endpoint);
-        var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, credentials.Region, endpoint);
-        var configuration = _configuration with { Region = credentials.Region };
+        // The region was resolved once, in the configuration layer; the credentials do not change it.
+        var configuration = _configuration;
+        var ec2 = _deps.ClientFactory.CreateEc2(credentials.Credentials, configuration.Region, endpoint);
+        var ssm = _deps.ClientFactory.CreateSsm(credentials.Credentials, configuration.Region, endpoint);
         if (_deps.Sessions is { } sessions)
         {
             // Before anything exists in AWS: an orphan sweep elsewhere must see this session as alive.
@@ -282,7 +283,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
-        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events, _deps.CostLedger);
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events, _deps.CostLedger, credentials.Credentials);
         session.Provisioner.Observed = ObserveAsync;
 
         // Live, before anything is created: a type the region or subnet's zone does not offer fails here with suggestions.
@@ -502,11 +503,15 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var now = _time.GetUtcNow();
         var runDuration = _launchTimes.TryGetValue(instanceId, out var launched) && now > launched ? now - launched : TimeSpan.Zero;
         var instance = _instance?.InstanceId == instanceId ? _instance : null;
-        var cost = _session?.FinishCost(instanceId, now) ?? 0m;
+        var cost = _session?.FinishCost(instanceId, now);
         if (instance is not null)
         {
             _deps.Metrics.InstanceTerminated(instance.InstanceType, instance.IsSpotInstance);
-            _deps.Metrics.RecordCost(cost, instance.InstanceType, instance.IsSpotInstance);
+            if (cost is { } known)
+            {
+                _deps.Metrics.RecordCost(known, instance.InstanceType, instance.IsSpotInstance);
+            }
+
             await ObserveAsync(instance with { State = state }).ConfigureAwait(false);
         }
 

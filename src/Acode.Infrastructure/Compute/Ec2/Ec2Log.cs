@@ -69,8 +69,8 @@ internal static partial class Ec2Log
     public static partial void TargetPrepareFailed(ILogger logger, string targetId, Exception exception);
 
     [LoggerMessage(EventId = 2203, EventName = "Ec2TargetTornDown", Level = LogLevel.Information,
-        Message = "EC2 target {TargetId} torn down: instance {InstanceId} ran {RunDuration}, estimated cost {Cost} USD")]
-    public static partial void TargetTornDown(ILogger logger, string targetId, string instanceId, TimeSpan runDuration, decimal cost);
+        Message = "EC2 target {TargetId} torn down: instance {InstanceId} ran {RunDuration}, estimated cost {Cost} USD (empty when no price is known)")]
+    public static partial void TargetTornDown(ILogger logger, string targetId, string instanceId, TimeSpan runDuration, decimal? cost);
 
     [LoggerMessage(EventId = 2204, EventName = "Ec2TeardownStepFailed", Level = LogLevel.Warning,
         Message = "EC2 target {TargetId}: teardown step {Step} failed")]

@@ -114,7 +114,7 @@ public sealed class Ec2ConfigurationYamlTests
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("""
             ec2Target:
-              region: us-esat-1
+              region: us-east_1
               instanceType: t3medium
               ebsSizeGb: lots
               spotMaxPrice: cheap
@@ -133,7 +133,7 @@ public sealed class Ec2ConfigurationYamlTests
                 "ec2Target.securityGroupIds: must be a list (line 6), got \"sg-12345678\"",
                 "ec2Target.provisionTimeout: must be a duration like 30s, 5m or 2h, or a number of seconds (line 7), got \"5 minutes\"",
                 "ec2Target.spotEnabeld: is not a known key (did you mean spotEnabled?) (line 8), got \"true\"",
-                "ec2Target.region: is not a known AWS region (did you mean us-east-1?), got \"us-esat-1\"",
+                "ec2Target.region: must be a region code like us-west-2 (did you mean us-east-1?), got \"us-east_1\"",
                 "ec2Target.instanceType: must be an instance type like t3.medium (family.size), got \"t3medium\"",
                 "ec2Target.tags.aws:owner: tag keys starting with aws: are reserved by AWS, got \"aws:owner\"",
                 "ec2Target.sshPort: must be between 1 and 65535, got 0",
@@ -181,7 +181,7 @@ public sealed class Ec2ConfigurationYamlTests
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  instanceType: t3.micro\n"));
 
-        Assert.Equal(["ec2Target.region: is required (set it here or in AWS_REGION), got \"\""], error.Errors);
+        Assert.Equal(["ec2Target.region: is required: " + Ec2Regions.WhereToSetRegion + ", got \"\""], error.Errors);
     }
 
     [Fact]

@@ -28,11 +28,8 @@ public static class Ec2CostCalculator
     {
         ArgumentNullException.ThrowIfNull(request);
         var assumptions = new List<string>();
-        var onDemand = request.OnDemandHourlyRate
-            ?? Ec2InstanceCatalog.OnDemandHourly(request.InstanceType, request.Region)
-            ?? throw new Ec2PriceUnknownException(request.InstanceType, request.Region);
-        var ebsRate = Ec2UnitPrices.EbsGbMonthRate(request.Region, request.EbsVolumeType)
-            ?? throw new Ec2PriceUnknownException($"EBS {request.EbsVolumeType}", request.Region);
+        var onDemand = OnDemandRate(request) ?? throw new Ec2PriceUnknownException(request.InstanceType, request.Region);
+        var ebsRate = EbsRate(request) ?? throw new Ec2PriceUnknownException($"EBS {request.EbsVolumeType}", request.Region);
 
         var billed = BilledDuration(request.Duration, request.Platform, assumptions);
         var seconds = (decimal)billed.TotalSeconds;
@@ -64,13 +61,35 @@ public static class Ec2CostCalculator
         };
     }
 
+    /// <summary>Like <see cref="Calculate"/>, but null when a price is not known: "cost unknown", never $0.</summary>
+    public static Ec2CostBreakdown? TryCalculate(Ec2CostRequest request) =>
+        IsPriced(request) ? Calculate(request) : null;
+
+    /// <summary>True when the request carries (or the catalogue holds) every price it needs.</summary>
+    public static bool IsPriced(Ec2CostRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return OnDemandRate(request) is not null && EbsRate(request) is not null;
+    }
+
+    /// <summary>The on-demand $/h: the request's live figure, else the offline catalogue's; null when neither knows.</summary>
+    public static decimal? OnDemandRate(Ec2CostRequest request) =>
+        request.OnDemandHourlyRate ?? Ec2InstanceCatalog.OnDemandHourly(request.InstanceType, request.Region);
+
+    /// <summary>The EBS $/GB-month: the request's live figure, else the offline table's; null when neither knows.</summary>
+    public static decimal? EbsRate(Ec2CostRequest request) =>
+        request.EbsGbMonthRate ?? Ec2UnitPrices.EbsGbMonthRate(request.Region, request.EbsVolumeType);
+
     /// <summary>The time billed for a run: whole seconds rounded up, at least the 60 s minimum.</summary>
     public static TimeSpan BilledDuration(TimeSpan duration) => BilledDuration(duration, Ec2Platforms.LinuxUnix, []);
 
     /// <summary>The unit prices of a type in a region, every component explicit.</summary>
-    public static Ec2PricingInfo Pricing(string instanceType, string region, string ebsVolumeType = Ec2Defaults.EbsVolumeType, decimal? liveSpotRate = null)
+    /// <exception cref="Ec2PriceUnknownException">Neither the live figures nor the catalogue hold a price.</exception>
+    public static Ec2PricingInfo Pricing(
+        string instanceType, string region, string ebsVolumeType = Ec2Defaults.EbsVolumeType, decimal? liveSpotRate = null,
+        decimal? liveOnDemandRate = null, decimal? liveEbsGbMonthRate = null)
     {
-        var onDemand = Ec2InstanceCatalog.OnDemandHourly(instanceType, region) ?? throw new Ec2PriceUnknownException(instanceType, region);
+        var onDemand = liveOnDemandRate ?? Ec2InstanceCatalog.OnDemandHourly(instanceType, region) ?? throw new Ec2PriceUnknownException(instanceType, region);
         return new Ec2PricingInfo
         {
             InstanceType = instanceType,
@@ -78,9 +97,9 @@ public static class Ec2CostCalculator
             OnDemandHourlyRate = onDemand,
             SpotHourlyRate = liveSpotRate ?? onDemand * (1m - Ec2UnitPrices.AssumedSpotDiscount(region)),
             SpotRateIsAssumed = liveSpotRate is null,
-            EbsGbMonthRate = Ec2UnitPrices.EbsGbMonthRate(region, ebsVolumeType) ?? throw new Ec2PriceUnknownException($"EBS {ebsVolumeType}", region),
+            EbsGbMonthRate = liveEbsGbMonthRate ?? Ec2UnitPrices.EbsGbMonthRate(region, ebsVolumeType) ?? throw new Ec2PriceUnknownException($"EBS {ebsVolumeType}", region),
             PublicIpv4HourlyRate = Ec2UnitPrices.PublicIpv4Hourly,
-            Source = Ec2InstanceCatalog.Source,
+            Source = liveOnDemandRate is null ? Ec2InstanceCatalog.Source : Ec2ListPrices.Source,
         };
     }
 

@@ -26,6 +26,9 @@ public sealed record Ec2CostRequest
     /// <summary>A live on-demand $/h overriding the catalogue (for uncatalogued types or regions).</summary>
     public decimal? OnDemandHourlyRate { get; init; }
 
+    /// <summary>A live EBS $/GB-month overriding the catalogue (for regions it does not hold).</summary>
+    public decimal? EbsGbMonthRate { get; init; }
+
     /// <summary>Root EBS size in GiB.</summary>
     public int EbsSizeGb { get; init; } = Ec2Defaults.EbsSizeGb;
 

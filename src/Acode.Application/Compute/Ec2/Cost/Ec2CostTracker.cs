@@ -10,12 +10,15 @@ namespace Acode.Application.Compute.Ec2.Cost;
 /// <see cref="TimeProvider"/>, with live spot prices and reservations through an optional <see cref="IEc2PriceSource"/>.
 /// A timer on the <see cref="TimeProvider"/> checks thresholds every <c>checkInterval</c> and, with an
 /// <see cref="IEc2CostLedger"/>, records each instance's accrued cost (also when tracked and when terminated), so the
-/// figure outlives the process. Track an instance once it is running, so its addresses are known.
+/// figure outlives the process. Track an instance once it is running, so its addresses are known. Prices the
+/// catalogue lacks come from an optional <see cref="IEc2ListPriceSource"/>; an instance priced by neither accrues
+/// "cost unknown" (null figures, no alerts, no ledger record), never $0 and never an exception.
 /// </summary>
 public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly IEc2PriceSource? _prices;
+    private readonly IEc2ListPriceSource? _listPrices;
     private readonly Ec2SavingsPlan? _savingsPlan;
     private readonly decimal? _defaultThreshold;
     private readonly Ec2CostAlertMonitor _monitor = new();
@@ -32,10 +35,13 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     /// <param name="defaultAlertThreshold">The threshold given to every tracked instance (configuration's costAlertThreshold).</param>
     /// <param name="checkInterval">How often thresholds are checked (and accrued cost recorded); default the poll interval.</param>
     /// <param name="ledger">Where accrued cost is kept between processes; null = memory only.</param>
+    /// <param name="listPrices">Live list prices for what the catalogue lacks; null = catalogue only.</param>
     public Ec2CostTracker(
         TimeProvider timeProvider, IEc2PriceSource? priceSource = null, Ec2SavingsPlan? savingsPlan = null,
-        decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null, IEc2CostLedger? ledger = null)
+        decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null, IEc2CostLedger? ledger = null,
+        IEc2ListPriceSource? listPrices = null)
     {
+        _listPrices = listPrices;
         _ledger = ledger;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _prices = priceSource;
@@ -52,7 +58,9 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     public async Task<Ec2PricingInfo> GetPricingAsync(string instanceType, string region, string? availabilityZone = null, CancellationToken cancellationToken = default)
     {
         var spot = _prices is null ? null : await _prices.GetSpotPriceAsync(instanceType, region, availabilityZone, cancellationToken).ConfigureAwait(false);
-        return Ec2CostCalculator.Pricing(instanceType, region, Ec2Defaults.EbsVolumeType, spot);
+        var live = await Ec2ListPrices.FillAsync(
+            new Ec2CostRequest { InstanceType = instanceType, Region = region, Duration = TimeSpan.Zero }, _listPrices, cancellationToken).ConfigureAwait(false);
+        return Ec2CostCalculator.Pricing(instanceType, region, Ec2Defaults.EbsVolumeType, spot, live.OnDemandHourlyRate, live.EbsGbMonthRate);
     }
 
     /// <inheritdoc />
@@ -110,7 +118,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
 
         var end = tracked.TerminatedAt ?? _time.GetUtcNow();
         var duration = end > tracked.LaunchTime ? end - tracked.LaunchTime : TimeSpan.Zero;
-        return Ec2CostCalculator.Calculate(tracked.Request with { Duration = duration });
+        return Ec2CostCalculator.TryCalculate(tracked.Request with { Duration = duration });
     }
 
     /// <inheritdoc />
@@ -210,6 +218,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
 
     private async Task<Ec2CostRequest> WithLivePricesAsync(Ec2CostRequest request, CancellationToken cancellationToken)
     {
+        request = await Ec2ListPrices.FillAsync(request, _listPrices, cancellationToken).ConfigureAwait(false);
         if (_prices is null)
         {
             return request;

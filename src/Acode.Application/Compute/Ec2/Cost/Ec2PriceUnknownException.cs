@@ -2,12 +2,16 @@ using Acode.Domain;
 
 namespace Acode.Application.Compute.Ec2.Cost;
 
-/// <summary>No price is known for what was asked (an uncatalogued type or region offline): acode refuses to guess a bill.</summary>
+/// <summary>
+/// No price is known for what was asked (not in the offline catalogue, and no live list price): thrown only where a
+/// price is needed to decide (an estimate, a budget cap), never while a run accrues or ends ("cost unknown" there).
+/// </summary>
 public sealed class Ec2PriceUnknownException : AcodeException
 {
     /// <summary>Creates the exception.</summary>
     public Ec2PriceUnknownException(string what, string region)
-        : base($"acode has no price for {what} in {region} offline. Use one of the catalogued regions (us-east-1, us-east-2, us-west-2, eu-west-1) and types, or let acode look the price up live.")
+        : base($"acode has no price for {what} in {region}: the offline catalogue holds only us-east-1, us-east-2, us-west-2 and eu-west-1, "
+            + "and no live price came from the AWS Price List (GetProducts needs --mode burst, AWS credentials and pricing:GetProducts).")
     {
         What = what;
         Region = region;

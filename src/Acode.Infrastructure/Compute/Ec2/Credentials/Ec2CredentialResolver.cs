@@ -1,3 +1,5 @@
+using Acode.Application.Compute.Ec2;
+using Acode.Infrastructure.Configuration;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -58,11 +60,19 @@ public sealed class Ec2CredentialResolver
             throw NotFound(explicitProfile, null);
         }
 
-        var resolvedRegion = AwsRegionResolver.Resolve(region, explicitProfile);
+        // A caller that passes no region (a library user without the configuration layer) gets the same order.
+        var resolvedRegion = string.IsNullOrWhiteSpace(region)
+            ? Ec2RegionResolver.Resolve(null, null, explicitProfile, ProcessEnvironment())?.Region
+                ?? throw new AwsRegionNotFoundException("No AWS region configured. Fix: " + Ec2Regions.WhereToSetRegion + ".")
+            : region.Trim();
         var hint = "****" + immutable.AccessKey[Math.Max(0, immutable.AccessKey.Length - 4)..];
         Ec2Log.CredentialsResolved(_logger, source, description, resolvedRegion);
         return new ResolvedAwsCredentials(credentials, resolvedRegion, source, description, hint);
     }
+
+    private static Dictionary<string, string?> ProcessEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
 
     private static async Task<(AWSCredentials Credentials, AwsCredentialSource Source, string Description)> ResolveDefaultChainAsync(CancellationToken cancellationToken)
     {
