@@ -37,7 +37,6 @@ public sealed class Ec2Emulator : IAsyncDisposable
         var time = options.TimeProvider;
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("Acode.Ec2Emulator");
-        var state = new EmulatorState(options.Region, options.AccountId, options.Settings) { InstanceQuota = options.InstanceQuota };
         var credentials = new CredentialStore();
         credentials.Add(new EmulatorCredential { AccessKeyId = options.AccessKeyId, SecretAccessKey = options.SecretAccessKey, AccountId = options.AccountId });
         if (options.StartMachines)
@@ -52,17 +51,20 @@ public sealed class Ec2Emulator : IAsyncDisposable
             _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
         }
 
-        var lifecycle = new InstanceLifecycle(state, new AddressPool(_host), _host, id => new Uri(ImdsUrl, id).ToString(), time, logger);
+        // Loopback addresses and machines are one pool for all regions, so no two instances anywhere share an address.
+        var addresses = new AddressPool(_host);
+        var regions = new EmulatorRegions(
+            options.Region, options.AccountId, options.Settings, options.InstanceQuota,
+            state => new InstanceLifecycle(state, addresses, _host, id => new Uri(ImdsUrl, id).ToString(), time, logger));
         _services = new EmulatorServices
         {
             Options = options,
-            State = state,
+            Regions = regions,
             Credentials = credentials,
             Verifier = new SigV4Verifier(credentials, time),
             Actions = new ActionRegistry(),
             Faults = new FaultInjector(),
             Log = new Control.ActionLog(),
-            Lifecycle = lifecycle,
             Time = time,
             Logger = logger,
             ImdsUrl = () => ImdsUrl,
@@ -91,7 +93,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
     /// <summary>The machines' work folder the emulator made itself (deleted on dispose); null when given or machines are off.</summary>
     internal string? OwnedWorkRoot => _ownedWorkRoot;
 
-    /// <summary>The region the emulator plays.</summary>
+    /// <summary>The region the emulator plays by default; a request signed for another region gets that region's own state.</summary>
     public string Region => _services.State.Region;
 
     /// <summary>Starts an emulator and returns once both ports accept connections.</summary>
@@ -130,22 +132,25 @@ public sealed class Ec2Emulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets every resource, fault, log entry and temporary credential; machines are destroyed.</summary>
+    /// <summary>Forgets every resource (in every region), fault, log entry and temporary credential; machines are destroyed.</summary>
     public void Reset()
     {
-        lock (_services.State.Gate)
+        lock (_services.Regions.Gate)
         {
-            foreach (var instance in _services.State.Instances.Where(i => i.State != InstanceState.Terminated))
+            foreach (var (state, lifecycle) in _services.Regions.All)
             {
-                _services.Lifecycle.Terminate(instance, StateReasons.UserInitiated, string.Empty);
-            }
+                foreach (var instance in state.Instances.Where(i => i.State != InstanceState.Terminated))
+                {
+                    lifecycle.Terminate(instance, StateReasons.UserInitiated, string.Empty);
+                }
 
-            foreach (var address in _services.State.Addresses)
-            {
-                _services.Lifecycle.Addresses.Release(address.Address);
-            }
+                foreach (var address in state.Addresses)
+                {
+                    lifecycle.Addresses.Release(address.Address);
+                }
 
-            _services.State.Reset();
+                state.Reset();
+            }
         }
 
         _services.Faults.Clear();
@@ -159,33 +164,30 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
     public void ClearActionLog() => _services.Log.Clear();
 
-    /// <summary>The current delays and visibility window.</summary>
+    /// <summary>The current delays and visibility window (every region).</summary>
     public EmulatorSettings Settings
     {
         get
         {
-            lock (_services.State.Gate)
+            lock (_services.Regions.Gate)
             {
-                return _services.State.Settings;
+                return _services.Regions.Settings;
             }
         }
 
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            lock (_services.State.Gate)
-            {
-                _services.State.Settings = value;
-            }
+            _services.Regions.Settings = value;
         }
     }
 
     /// <summary>Moves an instance's launch time (e.g. into the past, to make it look orphaned).</summary>
     public void SetLaunchTime(string instanceId, DateTimeOffset launchTime)
     {
-        lock (_services.State.Gate)
+        lock (_services.Regions.Gate)
         {
-            var instance = _services.State.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
+            var (_, instance) = _services.Regions.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
             instance.LaunchTime = Protocol.Timestamps.Truncate(launchTime);
         }
     }
@@ -194,7 +196,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
     public void ClearFaults() => _services.Faults.Clear();
 
-    /// <summary>Sets the spot price of a type in one zone, or in every zone when <paramref name="availabilityZone"/> is null.</summary>
+    /// <summary>Sets the spot price of a type in one zone (of the zone's region), or in every zone of the default region when <paramref name="availabilityZone"/> is null.</summary>
     public void SetSpotPrice(string instanceType, string? availabilityZone, decimal price)
     {
         if (InstanceTypes.Find(instanceType) is null)
@@ -202,12 +204,13 @@ public sealed class Ec2Emulator : IAsyncDisposable
             throw new ArgumentException($"Unknown instance type {instanceType}.", nameof(instanceType));
         }
 
-        lock (_services.State.Gate)
+        lock (_services.Regions.Gate)
         {
             var now = _services.Time.GetUtcNow();
+            var state = availabilityZone is null ? _services.State : _services.Regions.Get(availabilityZone[..^1]).State;
             foreach (var zone in availabilityZone is null ? Regions.Zones(Region) : [availabilityZone])
             {
-                _services.State.SpotPrices[(instanceType, zone)] = (price, now);
+                state.SpotPrices[(instanceType, zone)] = (price, now);
             }
         }
     }
@@ -228,15 +231,15 @@ public sealed class Ec2Emulator : IAsyncDisposable
     /// </summary>
     public void InterruptSpotInstance(string instanceId, TimeSpan? notice = null)
     {
-        lock (_services.State.Gate)
+        lock (_services.Regions.Gate)
         {
-            var instance = _services.State.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
+            var (region, instance) = _services.Regions.FindInstance(instanceId) ?? throw new KeyNotFoundException($"No instance {instanceId}.");
             if (!instance.IsSpot || instance.State != InstanceState.Running)
             {
                 throw new InvalidOperationException($"Instance {instanceId} is not a running spot instance.");
             }
 
-            _services.Lifecycle.Interrupt(instance, notice ?? _services.State.Settings.SpotInterruptionNotice);
+            region.Lifecycle.Interrupt(instance, notice ?? _services.Regions.Settings.SpotInterruptionNotice);
         }
     }
 
@@ -246,9 +249,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
     /// </summary>
     public Machine? FindMachine(string instanceId)
     {
-        lock (_services.State.Gate)
+        lock (_services.Regions.Gate)
         {
-            return _services.State.FindInstance(instanceId)?.Machine;
+            return _services.Regions.FindInstance(instanceId)?.Instance.Machine;
         }
     }
 
@@ -265,7 +268,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10), _services.Time);
         await _app.StopAsync(bounded.Token);
-        await _services.Lifecycle.DisposeAsync();
+        await _services.Regions.DisposeAsync();
         if (_host is not null)
         {
             await _host.DisposeAsync();

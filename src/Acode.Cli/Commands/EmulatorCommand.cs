@@ -1,3 +1,4 @@
+using Acode.Application.Compute.Ec2;
 using System.CommandLine;
 using Acode.Cli.CommandLine;
 using Acode.Cli.Errors;
@@ -29,6 +30,7 @@ internal static class EmulatorCommand
             var parse = context.Parse;
             FlagCheck.Require(parse.GetValue(port) is >= 0 and <= 65535, "--port", "must be a port between 0 and 65535");
             FlagCheck.Require(parse.GetValue(imdsPort) is >= 0 and <= 65535, "--imds-port", "must be a port between 0 and 65535");
+            FlagCheck.Require(string.IsNullOrWhiteSpace(context.Settings.Region) || Ec2Regions.IsWellFormed(context.Settings.Region.Trim()), "--region", "must be a region code like eu-central-1");
             var options = new EmulatorOptions
             {
                 Port = parse.GetValue(port),
@@ -71,7 +73,7 @@ internal static class EmulatorCommand
             output.WriteLine("EC2 emulator running (nothing here reaches AWS or costs money).");
             output.WriteLine($"  endpoint     {emulator.ServiceUrl}");
             output.WriteLine($"  metadata     {emulator.ImdsUrl}");
-            output.WriteLine($"  region       {emulator.Region}");
+            output.WriteLine($"  region       {emulator.Region} (the default; a request signed for another region gets that region's own instances, keys and groups)");
             output.WriteLine($"  credentials  AWS_ACCESS_KEY_ID={options.AccessKeyId} AWS_SECRET_ACCESS_KEY={options.SecretAccessKey} (test credentials of the emulator)");
             output.WriteLine($"Try:  AWS_ACCESS_KEY_ID={options.AccessKeyId} AWS_SECRET_ACCESS_KEY={options.SecretAccessKey} aws --endpoint-url {emulator.ServiceUrl} --region {emulator.Region} ec2 describe-instances");
             output.WriteLine($"      acode target ec2 list --mode burst --endpoint-url {emulator.ServiceUrl} --region {emulator.Region}");

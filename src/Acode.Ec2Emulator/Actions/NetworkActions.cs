@@ -43,7 +43,7 @@ internal static class NetworkActions
     {
         ["region-name"] = r => [r],
         ["endpoint"] = r => [$"ec2.{r}.amazonaws.com"],
-        ["opt-in-status"] = _ => ["opt-in-not-required"],
+        ["opt-in-status"] = r => [Regions.OptInStatus(r)],
     };
 
     public static void Register(ActionRegistry registry)
@@ -122,6 +122,6 @@ internal static class NetworkActions
 
         var selected = Regions.All.Where(region => names.Count == 0 || names.Contains(region));
         r.Set("regionInfo", RegionFilters.Apply(selected, ctx.Params.GetFilters()), (x, region) =>
-            x.E("regionName", region).E("regionEndpoint", $"ec2.{region}.amazonaws.com").E("optInStatus", "opt-in-not-required"));
+            x.E("regionName", region).E("regionEndpoint", $"ec2.{region}.amazonaws.com").E("optInStatus", Regions.OptInStatus(region)));
     }
 }

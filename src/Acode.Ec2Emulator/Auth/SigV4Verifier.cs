@@ -23,6 +23,13 @@ internal sealed class SigV4Verifier(CredentialStore credentials, TimeProvider ti
         return parts is { Length: 5 } ? parts[3] : null;
     }
 
+    /// <summary>Reads the credential scope's region without verifying anything (which region's state a request sees).</summary>
+    public static string? ScopeRegion(HttpRequest request)
+    {
+        var parts = Field(request.Headers.Authorization.ToString(), "Credential=")?.Split('/');
+        return parts is { Length: 5 } ? parts[2] : null;
+    }
+
     public AuthOutcome Verify(HttpRequest request, byte[] body)
     {
         var header = request.Headers.Authorization.ToString();

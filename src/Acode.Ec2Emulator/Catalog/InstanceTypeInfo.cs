@@ -18,6 +18,9 @@ internal sealed record InstanceTypeInfo(
 
     public long GpuMemoryMiB => GpuName switch { "T4" => 16384, "A10G" => 22888, _ => 0 };
 
-    /// <summary>The on-demand price in a region: the US regions share prices; eu-west-1 has its own.</summary>
-    public decimal OnDemandPrice(string region) => region == "eu-west-1" ? PriceEuWest1 : PriceUs;
+    /// <summary>
+    /// The on-demand price in a region, for spot prices: the list price where <see cref="ListPrices"/> has one, else
+    /// the US price (a stand-in; such a region's Price List has no product).
+    /// </summary>
+    public decimal OnDemandPrice(string region) => ListPrices.OnDemand(this, region) ?? PriceUs;
 }

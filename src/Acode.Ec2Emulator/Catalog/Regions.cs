@@ -1,10 +1,28 @@
 namespace Acode.Ec2Emulator.Catalog;
 
-/// <summary>Regions and the emulated region's availability zones.</summary>
+/// <summary>The commercial regions (DescribeRegions) and every region's availability zones.</summary>
 internal static class Regions
 {
+    /// <summary>The aws partition's regions as of 2026-12, from AWS's region list (opt-in ones included).</summary>
     public static readonly IReadOnlyList<string> All =
-        ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "ap-northeast-1"];
+    [
+        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "mx-central-1", "sa-east-1",
+        "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
+        "af-south-1", "il-central-1", "me-south-1", "me-central-1", "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
+        "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+        "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+    ];
+
+    /// <summary>Regions launched since March 2019, which an account must opt in to (the emulated account has).</summary>
+    private static readonly HashSet<string> OptIn =
+    [
+        "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
+        "ap-southeast-6", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1",
+        "me-central-1", "me-south-1", "mx-central-1",
+    ];
+
+    /// <summary>DescribeRegions' <c>optInStatus</c> for an account that enabled every opt-in region.</summary>
+    public static string OptInStatus(string region) => OptIn.Contains(region) ? "opted-in" : "opt-in-not-required";
 
     /// <summary>Three zones per region, <c>a</c>, <c>b</c>, <c>c</c>.</summary>
     public static IReadOnlyList<string> Zones(string region) => [region + "a", region + "b", region + "c"];

@@ -3,6 +3,7 @@ using Acode.Ec2Emulator.Actions;
 using Acode.Ec2Emulator.Auth;
 using Acode.Ec2Emulator.Control;
 using Acode.Ec2Emulator.Protocol;
+using Acode.Ec2Emulator.State;
 using Microsoft.AspNetCore.Http;
 
 namespace Acode.Ec2Emulator.Http;
@@ -19,7 +20,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
         http.Response.Headers.Server = "AmazonEC2";
         try
         {
-            var reply = Execute(action, parameters, auth, requestId, out var dropConnection);
+            var reply = Execute(action, parameters, auth, RegionOf(http.Request), requestId, out var dropConnection);
             if (dropConnection)
             {
                 http.Abort();
@@ -42,7 +43,11 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
         }
     }
 
-    private string Execute(string action, QueryParameters parameters, AuthOutcome auth, string requestId, out bool dropConnection)
+    /// <summary>The region a request is signed for (its own endpoint on AWS); unsigned or odd scopes get the default region.</summary>
+    public static string? RegionOf(HttpRequest request) =>
+        SigV4Verifier.ScopeRegion(request) is { } region && EmulatorRegions.IsRegionName(region) ? region : null;
+
+    private string Execute(string action, QueryParameters parameters, AuthOutcome auth, string? region, string requestId, out bool dropConnection)
     {
         dropConnection = false;
         var credential = Authenticate(auth);
@@ -67,19 +72,20 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
 
         var reply = new XmlReply(action + "Response", Namespaces.Ec2);
         reply.E("requestId", requestId);
-        lock (services.State.Gate)
+        lock (services.Regions.Gate)
         {
+            var regional = region is null ? services.Regions.Default : services.Regions.Get(region);
             var context = new ActionContext
             {
                 Action = action,
                 Params = parameters,
-                State = services.State,
-                Lifecycle = services.Lifecycle,
+                State = regional.State,
+                Lifecycle = regional.Lifecycle,
                 Credential = credential,
                 Now = services.Time.GetUtcNow(),
                 DryRun = parameters.GetBool("DryRun"),
             };
-            services.State.Purge(context.Now);
+            regional.State.Purge(context.Now);
             if (!definition.Mutating)
             {
                 context.Checkpoint();

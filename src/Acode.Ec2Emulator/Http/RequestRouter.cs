@@ -1,6 +1,7 @@
 using Acode.Ec2Emulator.Auth;
 using Acode.Ec2Emulator.Control;
 using Acode.Ec2Emulator.Imds;
+using Acode.Ec2Emulator.Pricing;
 using Acode.Ec2Emulator.Protocol;
 using Acode.Ec2Emulator.Ssm;
 using Acode.Ec2Emulator.Sts;
@@ -10,13 +11,14 @@ namespace Acode.Ec2Emulator.Http;
 
 /// <summary>
 /// Routes a request as AWS would: the IMDS port to the metadata service, <c>/_emulator/</c> to the control API, and
-/// API calls by the SigV4 credential scope's service (<c>ec2</c>, <c>ssm</c>, <c>sts</c>).
+/// API calls by the SigV4 credential scope's service (<c>ec2</c>, <c>ssm</c>, <c>sts</c>, <c>pricing</c>).
 /// </summary>
 internal sealed class RequestRouter(EmulatorServices services, ImdsEndpoint imds, ControlEndpoint control, Func<int> imdsPort)
 {
     private readonly Ec2Endpoint _ec2 = new(services);
     private readonly SsmEndpoint _ssm = new(services);
     private readonly StsEndpoint _sts = new(services);
+    private readonly PricingEndpoint _pricing = new(services);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -57,8 +59,13 @@ internal sealed class RequestRouter(EmulatorServices services, ImdsEndpoint imds
         var auth = services.Options.VerifySignatures
             ? services.Verifier.Verify(http.Request, body)
             : Unverified(http.Request);
-        var service = auth.Service ?? SigV4Verifier.ScopeService(http.Request)
-            ?? (http.Request.Headers.ContainsKey("X-Amz-Target") ? "ssm" : null);
+        var service = auth.Service ?? SigV4Verifier.ScopeService(http.Request) ?? TargetService(http.Request);
+        if (service == "pricing")
+        {
+            await _pricing.HandleAsync(http, body, auth);
+            return;
+        }
+
         if (service == "ssm")
         {
             await _ssm.HandleAsync(http, body, auth);
@@ -74,6 +81,15 @@ internal sealed class RequestRouter(EmulatorServices services, ImdsEndpoint imds
 
         await _ec2.HandleAsync(http, parameters, auth);
     }
+
+    // Unsigned JSON 1.1 requests (VerifySignatures off) say their service only in the target header.
+    private static string? TargetService(HttpRequest request) =>
+        request.Headers["X-Amz-Target"].ToString() switch
+        {
+            var t when t.StartsWith("AWSPriceListService.", StringComparison.Ordinal) => "pricing",
+            { Length: > 0 } => "ssm",
+            _ => null,
+        };
 
     private AuthOutcome Unverified(HttpRequest request)
     {

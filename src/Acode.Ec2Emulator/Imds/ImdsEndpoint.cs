@@ -103,16 +103,15 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
 
     private string? InstanceValue(string instanceId, string path, DateTimeOffset now)
     {
-        lock (services.State.Gate)
+        lock (services.Regions.Gate)
         {
-            var instance = services.State.FindInstance(instanceId);
-            if (instance is null || instance.State == InstanceState.Terminated)
+            if (services.Regions.FindInstance(instanceId) is not ({ State: var state }, var instance) || instance.State == InstanceState.Terminated)
             {
                 return null;
             }
 
             var role = instance.RoleName;
-            var key = instance.KeyName is null ? null : services.State.KeyPairs.Find(k => k.KeyName == instance.KeyName);
+            var key = instance.KeyName is null ? null : state.KeyPairs.Find(k => k.KeyName == instance.KeyName);
             return path.TrimEnd('/') switch
             {
                 "latest/user-data" => instance.UserData is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(instance.UserData)),
@@ -122,9 +121,9 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
                 "latest/meta-data/instance-type" => instance.Type.Name,
                 "latest/meta-data/instance-life-cycle" => instance.IsSpot ? "spot" : "on-demand",
                 "latest/meta-data/placement/availability-zone" => instance.Subnet.AvailabilityZone,
-                "latest/meta-data/placement/region" => services.State.Region,
+                "latest/meta-data/placement/region" => state.Region,
                 "latest/meta-data/local-ipv4" => instance.PrivateIp,
-                "latest/meta-data/hostname" or "latest/meta-data/local-hostname" => PrivateDns(instance.PrivateIp, services.State.Region),
+                "latest/meta-data/hostname" or "latest/meta-data/local-hostname" => PrivateDns(instance.PrivateIp, state.Region),
                 "latest/meta-data/public-ipv4" => instance.PublicIp,
                 "latest/meta-data/public-keys" => key is null ? null : "0=" + key.KeyName,
                 "latest/meta-data/public-keys/0/openssh-key" => key?.PublicKey,

@@ -4,20 +4,22 @@ using Acode.Ec2Emulator.Protocol;
 namespace Acode.Ec2Emulator.State;
 
 /// <summary>
-/// Everything the emulated account holds. One lock (<see cref="Gate"/>) guards it all: requests are short, and a
-/// single lock keeps multi-resource actions (terminate releasing volumes and addresses) consistent.
+/// Everything the emulated account holds in one region. One lock (<see cref="Gate"/>, shared by every region) guards
+/// it all: requests are short, and a single lock keeps multi-resource actions (terminate releasing volumes and
+/// addresses) consistent.
 /// </summary>
 internal sealed class EmulatorState
 {
-    public EmulatorState(string region, string accountId, EmulatorSettings settings)
+    public EmulatorState(string region, string accountId, EmulatorSettings settings, object gate)
     {
+        Gate = gate;
         Region = region;
         AccountId = accountId;
         Settings = settings;
         Reset();
     }
 
-    public object Gate { get; } = new();
+    public object Gate { get; }
     public string Region { get; }
     public string AccountId { get; }
     public EmulatorSettings Settings { get; set; }
