@@ -9,8 +9,9 @@ using Acode.Cli.Output;
 namespace Acode.Cli.Commands;
 
 /// <summary>
-/// <c>acode target ec2 cost</c>: an offline estimate from the catalogue and <see cref="Ec2CostCalculator"/>, every
-/// component with its hourly rate, the total, and the assumptions behind it. Sends nothing anywhere, so any mode may ask.
+/// <c>acode target ec2 cost</c>: an estimate from the catalogue and <see cref="Ec2CostCalculator"/>, every component
+/// with its hourly rate, the total, and the assumptions behind it. Offline in the catalogue's regions, so any mode may
+/// ask; elsewhere the price is looked up live in burst mode, and without a price the command refuses and says why.
 /// </summary>
 internal static class Ec2CostCommand
 {
@@ -23,7 +24,7 @@ internal static class Ec2CostCommand
     {
         var command = CommandFactory.Create(
             "cost",
-            "Estimate what a run costs: instance-hours, root EBS volume, public IPv4 address, their hourly rate and total, and the assumptions. Offline (acode's price catalogue); allowed in every mode. Other settings (volume type, addresses, savings plan) come from the config file.",
+            "Estimate what a run costs: instance-hours, root EBS volume, public IPv4 address, their hourly rate and total, and the assumptions. Offline (acode's price catalogue) in us-east-1, us-east-2, us-west-2 and eu-west-1, in every mode; other regions are looked up in the AWS Price List in burst mode. Other settings (volume type, addresses, savings plan) come from the config file.",
             "acode target ec2 cost --instance-type t3.medium --hours 2",
             "acode target ec2 cost --instance-type g4dn.xlarge --spot --ebs-size 100 --region us-west-2 --output json");
         var instanceType = new Option<string?>("--instance-type") { Description = "Instance type (default: the configured one, else t3.medium)." };
@@ -34,7 +35,7 @@ internal static class Ec2CostCommand
         command.Options.Add(spot);
         command.Options.Add(hours);
         command.Options.Add(ebsSize);
-        factory.Handle(command, (context, _) =>
+        factory.Handle(command, async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             FlagCheck.Require(parse.GetValue(hours) is > 0m and <= 87600m, "--hours", "must be more than 0 and at most 87600 (ten years)");
@@ -54,7 +55,8 @@ internal static class Ec2CostCommand
             }
 
             var runHours = parse.GetValue(hours);
-            var cost = Ec2CostCalculator.Calculate(Ec2CostRequest.FromConfiguration(configuration, TimeSpan.FromHours((double)runHours)));
+            var request = await LivePriceLookup.FillAsync(context, configuration, Ec2CostRequest.FromConfiguration(configuration, TimeSpan.FromHours((double)runHours)), cancellationToken);
+            var cost = Ec2CostCalculator.Calculate(request);
             var billedHours = (decimal)cost.BilledDuration.TotalSeconds / 3600m;
             var assumptions = cost.Assumptions.ToList();
             if (regionAssumed)
@@ -62,7 +64,7 @@ internal static class Ec2CostCommand
                 assumptions.Insert(0, $"region {PricingRegion.Default} (none configured; pass --region)");
             }
 
-            assumptions.Add($"prices: {Ec2InstanceCatalog.Source}");
+            assumptions.Add($"prices: {(request.OnDemandHourlyRate is null ? Ec2InstanceCatalog.Source : Ec2ListPrices.Source)}");
             var components = new List<CostComponent>
             {
                 new("instance", cost.InstanceHourlyRate, cost.InstanceCost),
@@ -97,7 +99,7 @@ internal static class Ec2CostCommand
                     warnings = check.Warnings,
                     notIncluded = NotIncluded,
                 });
-                return Task.FromResult(ExitCodes.Success);
+                return ExitCodes.Success;
             }
 
             var pricing = configuration.SpotEnabled ? $"spot (on-demand {Money.Hourly(cost.OnDemandHourlyRate)})" : "on-demand";
@@ -121,7 +123,7 @@ internal static class Ec2CostCommand
             }
 
             context.Out.WriteLine("Not included: " + string.Join(", ", NotIncluded) + ".");
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

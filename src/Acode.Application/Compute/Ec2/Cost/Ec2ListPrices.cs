@@ -23,7 +23,8 @@ public static class Ec2ListPrices
             request = request with { OnDemandHourlyRate = await source.GetOnDemandHourlyAsync(request.InstanceType, request.Region, cancellationToken).ConfigureAwait(false) };
         }
 
-        if (Ec2CostCalculator.EbsRate(request) is null)
+        // Without an instance price the figure is unknown anyway: no second lookup (nor a second timeout).
+        if (Ec2CostCalculator.OnDemandRate(request) is not null && Ec2CostCalculator.EbsRate(request) is null)
         {
             request = request with { EbsGbMonthRate = await source.GetEbsGbMonthAsync(request.EbsVolumeType, request.Region, cancellationToken).ConfigureAwait(false) };
         }
