@@ -15,7 +15,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Region { get; } = new("--region")
     {
-        Description = "AWS region, e.g. us-west-2. Wins over ACODE_EC2_REGION, the config file and AWS_REGION.",
+        Description = "AWS region, e.g. eu-central-1. Wins over ACODE_EC2_REGION, the config file, AWS_REGION / AWS_DEFAULT_REGION and the profile's region.",
         Recursive = true,
     };
 
