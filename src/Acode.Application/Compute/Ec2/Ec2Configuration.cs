@@ -19,7 +19,7 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Instance type (FR-008/009).</summary>
     public string InstanceType { get; init; } = Ec2Defaults.InstanceType;
 
-    /// <summary>AMI id (YAML <c>ami</c>); null = latest Amazon Linux via the SSM public parameter (FR-011).</summary>
+    /// <summary>AMI id or image alias (YAML <c>ami</c>, see <see cref="Images.Ec2ImageAliases"/>); null = latest Amazon Linux 2023 via its SSM public parameter.</summary>
     public string? AmiId { get; init; }
 
     /// <summary>VPC id; used when acode creates a temporary security group and no subnet decides the VPC.</summary>

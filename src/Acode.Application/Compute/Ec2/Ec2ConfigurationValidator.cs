@@ -30,7 +30,7 @@ public static class Ec2ConfigurationValidator
             CheckInstanceType($"spotInstanceTypes[{i}]", configuration.SpotInstanceTypes[i], Add);
         }
 
-        CheckId("ami", configuration.AmiId, Ec2Formats.AmiId(), "ami-", Add);
+        CheckImage(configuration.AmiId, Add);
         CheckId("subnetId", configuration.SubnetId, Ec2Formats.SubnetId(), "subnet-", Add);
         CheckId("vpcId", configuration.VpcId, Ec2Formats.VpcId(), "vpc-", Add);
         for (var i = 0; i < configuration.SecurityGroupIds.Count; i++)
@@ -114,6 +114,18 @@ public static class Ec2ConfigurationValidator
         {
             add(key, $"must be an id like {prefix} followed by 8 or 17 hex digits", value);
         }
+    }
+
+    private static void CheckImage(string? ami, Action<string, string, object?> add)
+    {
+        if (ami is null || Ec2Formats.AmiId().IsMatch(ami) || Images.Ec2ImageAliases.Find(ami) is not null)
+        {
+            return;
+        }
+
+        var names = Images.Ec2ImageAliases.All.Select(a => a.Name).ToList();
+        var hint = DidYouMean.Closest(ami, names) is { } near ? $" (did you mean {near}?)" : string.Empty;
+        add("ami", $"must be an AMI id (ami- followed by 8 or 17 hex digits) or one of {string.Join(", ", names)}{hint}", ami);
     }
 
     private static void CheckKeys(Ec2Configuration c, Action<string, string, object?> add)

@@ -292,6 +292,10 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
+        if (image.Alias?.EndOfLifeWarning is { } endOfLife)
+        {
+            Ec2Log.ImageEndOfLife(_logger, TargetId, endOfLife);
+        }
         if (configuration.UsesAutoKeyPair)
         {
             session.Resources.KeyPair = (Ec2KeyPairManager.AutoKeyName(_sessionId), configuration.PrivateKeyPath);

@@ -21,7 +21,7 @@ public sealed class Ec2ConfigurationValidatorTests
         { "dedicated host", c => c with { Tenancy = "host" }, "ec2Target.tenancy: only default (shared) tenancy is supported; dedicated instances and hosts are out of scope, got \"host\"" },
         { "spot price zero", c => c with { SpotEnabled = true, SpotMaxPrice = 0m }, "ec2Target.spotMaxPrice: must be a positive price in USD per hour, got 0" },
         { "spot price negative", c => c with { SpotEnabled = true, SpotMaxPrice = -0.01m }, "ec2Target.spotMaxPrice: must be a positive price in USD per hour, got -0.01" },
-        { "ami", c => c with { AmiId = "ami-123" }, "ec2Target.ami: must be an id like ami- followed by 8 or 17 hex digits, got \"ami-123\"" },
+        { "ami", c => c with { AmiId = "ami-123" }, "ec2Target.ami: must be an AMI id (ami- followed by 8 or 17 hex digits) or one of al2023, al2, ubuntu-24.04, debian-12, got \"ami-123\"" },
         { "subnet", c => c with { SubnetId = "sub-12345678" }, "ec2Target.subnetId: must be an id like subnet- followed by 8 or 17 hex digits, got \"sub-12345678\"" },
         { "vpc", c => c with { VpcId = "vpc-XYZ45678" }, "ec2Target.vpcId: must be an id like vpc- followed by 8 or 17 hex digits, got \"vpc-XYZ45678\"" },
         { "sg", c => c with { SecurityGroupIds = ["sg-12345678", "group1"] }, "ec2Target.securityGroupIds[1]: must be an id like sg- followed by 8 or 17 hex digits, got \"group1\"" },

@@ -73,9 +73,11 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
         {
             using var ssm = await clients.CreateSsmAsync(cancellationToken).ConfigureAwait(false);
             var resolved = await new Ec2AmiResolver(ec2, ssm).ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
-            var how = configuration.AmiId is null ? "latest Amazon Linux from the SSM public parameter" : "configured";
+            var how = resolved.Alias is { } alias
+                ? $"latest {alias.Name} from the SSM public parameter{(configuration.AmiId is null ? ", the default" : string.Empty)}{(alias.EndOfLifeWarning is null ? string.Empty : "; warning: end of life")}"
+                : "configured";
             return ($"{resolved.ImageId} ({how}), SSH user {resolved.SshUser}", resolved);
-        }, "set ec2Target.ami to an AMI of this region the account may launch, or remove it to use the latest Amazon Linux").ConfigureAwait(false);
+        }, "set ec2Target.ami to an AMI of this region the account may launch or to an alias (al2023, ubuntu-24.04, debian-12), or remove it to use the latest Amazon Linux 2023").ConfigureAwait(false);
 
         await CheckAsync(checks, "instance type offered", async () =>
         {

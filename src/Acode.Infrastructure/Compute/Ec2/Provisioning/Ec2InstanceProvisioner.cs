@@ -141,7 +141,9 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
 
     /// <inheritdoc />
     public Task<string> ResolveAmiAsync(string? amiId, string region, CancellationToken cancellationToken = default) =>
-        amiId is not null ? Task.FromResult(amiId) : _amis.LatestAmazonLinuxAsync(region, _configuration.InstanceType, cancellationToken);
+        Application.Compute.Ec2.Images.Ec2ImageAliases.For(amiId) is { } alias
+            ? _amis.LatestAsync(alias, region, _configuration.InstanceType, cancellationToken)
+            : Task.FromResult(amiId!);
 
     /// <inheritdoc />
     public async Task<Ec2InstanceInfo> WaitForRunningAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken = default)
