@@ -31,6 +31,8 @@ internal static class Ec2ConfigurationYamlBinder
         ["tenancy"] = (c, n, r) => r.String("tenancy", n) is { } v ? c with { Tenancy = v } : c,
         ["ebsSizeGb"] = (c, n, r) => r.Int("ebsSizeGb", n) is { } v ? c with { EbsSizeGb = v } : c,
         ["ebsVolumeType"] = (c, n, r) => r.String("ebsVolumeType", n) is { } v ? c with { EbsVolumeType = v } : c,
+        ["ebsKmsKeyId"] = (c, n, r) => c with { EbsKmsKeyId = r.String("ebsKmsKeyId", n) },
+        ["imdsHopLimit"] = (c, n, r) => r.Int("imdsHopLimit", n) is { } v ? c with { ImdsHopLimit = v } : c,
         ["tags"] = (c, n, r) => r.Map("tags", n) is { } v ? c with { Tags = v } : c,
         ["createTempSecurityGroup"] = (c, n, r) => r.Bool("createTempSecurityGroup", n) is { } v ? c with { CreateTempSecurityGroup = v } : c,
         ["sshSourceCidrs"] = (c, n, r) => r.List("sshSourceCidrs", n) is { } v ? c with { SshSourceCidrs = v } : c,

@@ -91,6 +91,8 @@ public static partial class Ec2ConfigurationYamlWriter
         Text("tenancy", c.Tenancy, d.Tenancy);
         Number("ebsSizeGb", c.EbsSizeGb, d.EbsSizeGb);
         Text("ebsVolumeType", c.EbsVolumeType, d.EbsVolumeType);
+        Text("ebsKmsKeyId", c.EbsKmsKeyId);
+        Number("imdsHopLimit", c.ImdsHopLimit, d.ImdsHopLimit);
         if (c.Tags.Count > 0)
         {
             sb.Append("  tags:\n");
@@ -100,7 +102,10 @@ public static partial class Ec2ConfigurationYamlWriter
             }
         }
 
-        Flag("createTempSecurityGroup", c.CreateTempSecurityGroup, d.CreateTempSecurityGroup);
+        if (c.CreateTempSecurityGroup is { } temporary)
+        {
+            Line("createTempSecurityGroup", temporary ? "true" : "false");
+        }
         List("sshSourceCidrs", c.SshSourceCidrs);
         Flag("associatePublicIp", c.AssociatePublicIp, d.AssociatePublicIp);
         Flag("usePrivateIp", c.UsePrivateIp, d.UsePrivateIp);

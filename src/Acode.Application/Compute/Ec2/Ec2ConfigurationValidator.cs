@@ -168,6 +168,11 @@ public static class Ec2ConfigurationValidator
             add("ebsSizeGb", $"must be between {Ec2Defaults.MinEbsSizeGb} and {Ec2Defaults.MaxEbsSizeGb}", c.EbsSizeGb);
         }
 
+        if (c.EbsKmsKeyId is { } kms && !Ec2Formats.KmsKeyId().IsMatch(kms))
+        {
+            add("ebsKmsKeyId", "must be a KMS key id, alias/NAME, or a key or alias ARN (arn:aws:kms:...)", kms);
+        }
+
         if (!VolumeTypes.Contains(c.EbsVolumeType))
         {
             add("ebsVolumeType", "must be gp3 or gp2", c.EbsVolumeType);
@@ -216,9 +221,14 @@ public static class Ec2ConfigurationValidator
             }
         }
 
-        if (c.SshSourceCidrs.Count > 0 && !c.CreateTempSecurityGroup)
+        if (c.SshSourceCidrs.Count > 0 && !c.UsesTempSecurityGroup)
         {
-            add("sshSourceCidrs", "has no effect unless createTempSecurityGroup is true", string.Join(",", c.SshSourceCidrs));
+            add("sshSourceCidrs", "has no effect without a temporary security group (createTempSecurityGroup: true, or no securityGroupIds)", string.Join(",", c.SshSourceCidrs));
+        }
+
+        if (c.ImdsHopLimit is < 1 or > 64)
+        {
+            add("imdsHopLimit", "must be between 1 and 64 (2 for containers on the instance)", c.ImdsHopLimit);
         }
 
         if (c.ElasticIp is { } eip && eip != Ec2Defaults.ElasticIpAuto && !Ec2Formats.ElasticIpAllocationId().IsMatch(eip))

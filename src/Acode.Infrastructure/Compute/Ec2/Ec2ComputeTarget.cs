@@ -303,7 +303,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
         var key = await session.KeyPairs.AcquireAsync(configuration, _sessionId, tags, cancellationToken).ConfigureAwait(false);
         var groups = configuration.SecurityGroupIds.ToList();
-        if (configuration.CreateTempSecurityGroup)
+        if (configuration.UsesTempSecurityGroup)
         {
             var cidrs = await _deps.CallerAddress.SourceCidrsAsync(configuration.SshSourceCidrs, configuration.EndpointUrl, cancellationToken).ConfigureAwait(false);
             session.Resources.SecurityGroupRequested = true;

@@ -31,7 +31,7 @@ public sealed class Ec2ConfigurationValidatorTests
         { "tag value long", c => c with { Tags = new Dictionary<string, string> { ["k"] = new string('v', 257) } }, "ec2Target.tags.k: tag values must be at most 256 characters, got 257" },
         { "too many tags", c => c with { Tags = Enumerable.Range(0, 46).ToDictionary(i => $"t{i}", i => "v") }, "ec2Target.tags: at most 45 tags (AWS allows 50, acode uses 5), got 46" },
         { "cidr", c => c with { CreateTempSecurityGroup = true, SshSourceCidrs = ["10.0.0.0/33"] }, "ec2Target.sshSourceCidrs[0]: must be a CIDR block like 203.0.113.7/32, got \"10.0.0.0/33\"" },
-        { "cidr without temp sg", c => c with { SshSourceCidrs = ["10.0.0.0/8"] }, "ec2Target.sshSourceCidrs: has no effect unless createTempSecurityGroup is true, got \"10.0.0.0/8\"" },
+        { "cidr without temp sg", c => c with { SshSourceCidrs = ["10.0.0.0/8"], CreateTempSecurityGroup = false }, "ec2Target.sshSourceCidrs: has no effect without a temporary security group (createTempSecurityGroup: true, or no securityGroupIds), got \"10.0.0.0/8\"" },
         { "elastic ip", c => c with { ElasticIp = "eip-1" }, "ec2Target.elasticIp: must be auto or an allocation id like eipalloc-0123456789abcdef0, got \"eip-1\"" },
         { "elastic ip private", c => c with { ElasticIp = "auto", UsePrivateIp = true }, "ec2Target.elasticIp: cannot be used with usePrivateIp: true (acode would not connect through it), got \"auto\"" },
         { "no address", c => c with { AssociatePublicIp = false }, "ec2Target.associatePublicIp: leaves no address to connect to: set usePrivateIp or elasticIp, got false" },
