@@ -42,6 +42,20 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
         }
     }
 
+    // Where a RunInstances (or CreateFleet's first override) would land, for faults that select a zone or a type.
+    private (string? Zone, string? Type) LaunchTarget(QueryParameters p)
+    {
+        var type = p.Get("InstanceType") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.InstanceType");
+        var subnetId = p.Get("SubnetId") ?? p.Get("NetworkInterface.1.SubnetId") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.SubnetId");
+        lock (services.State.Gate)
+        {
+            var zone = p.Get("Placement.AvailabilityZone") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.AvailabilityZone")
+                ?? (subnetId is null ? null : services.State.Subnets.Find(s => s.SubnetId == subnetId)?.AvailabilityZone)
+                ?? (services.State.Subnets.Count > 0 ? services.State.Subnets[0].AvailabilityZone : null);
+            return (zone, type);
+        }
+    }
+
     private string Execute(string action, QueryParameters parameters, AuthOutcome auth, string requestId, out bool dropConnection)
     {
         dropConnection = false;
@@ -53,7 +67,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
 
         var definition = services.Actions.Find(action)
             ?? throw new Ec2Exception("InvalidAction", $"The action {action} is not valid for this web service.");
-        if (services.Faults.Next(action) is { } fault)
+        if (services.Faults.Next(action, () => LaunchTarget(parameters)) is { } fault)
         {
             if (fault == FaultCodes.DropConnection)
             {

@@ -26,6 +26,8 @@ internal static class Ec2ConfigurationYamlBinder
         ["instanceProfile"] = (c, n, r) => c with { InstanceProfileArn = r.String("instanceProfile", n) },
         ["spotEnabled"] = (c, n, r) => r.Bool("spotEnabled", n) is { } v ? c with { SpotEnabled = v } : c,
         ["spotMaxPrice"] = (c, n, r) => c with { SpotMaxPrice = r.Decimal("spotMaxPrice", n) },
+        ["instanceTypes"] = (c, n, r) => r.List("instanceTypes", n) is { } v ? c with { InstanceTypes = v } : c,
+        ["subnets"] = (c, n, r) => r.List("subnets", n) is { } v ? c with { Subnets = v } : c,
         ["spotInstanceTypes"] = (c, n, r) => r.List("spotInstanceTypes", n) is { } v ? c with { SpotInstanceTypes = v } : c,
         ["spotFallbackToOnDemand"] = (c, n, r) => r.Bool("spotFallbackToOnDemand", n) is { } v ? c with { SpotFallbackToOnDemand = v } : c,
         ["tenancy"] = (c, n, r) => r.String("tenancy", n) is { } v ? c with { Tenancy = v } : c,

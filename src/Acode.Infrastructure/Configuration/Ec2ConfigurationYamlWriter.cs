@@ -86,6 +86,8 @@ public static partial class Ec2ConfigurationYamlWriter
             Line("spotMaxPrice", "\"" + price.ToString(CultureInfo.InvariantCulture) + "\"");
         }
 
+        List("instanceTypes", c.InstanceTypes);
+        List("subnets", c.Subnets);
         List("spotInstanceTypes", c.SpotInstanceTypes);
         Flag("spotFallbackToOnDemand", c.SpotFallbackToOnDemand, d.SpotFallbackToOnDemand);
         Text("tenancy", c.Tenancy, d.Tenancy);

@@ -55,6 +55,15 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Maximum spot $/h (FR-050); null = up to the on-demand price (AWS's default).</summary>
     public decimal? SpotMaxPrice { get; init; }
 
+    /// <summary>On-demand alternatives tried in order after <see cref="InstanceType"/> when it has no capacity (YAML <c>instanceTypes</c>).</summary>
+    public IReadOnlyList<string> InstanceTypes { get; init; } = [];
+
+    /// <summary>
+    /// Subnets a launch may use, one AZ after another on a capacity error (YAML <c>subnets</c>); empty = <see cref="SubnetId"/>
+    /// alone when set, else every default subnet of the default VPC.
+    /// </summary>
+    public IReadOnlyList<string> Subnets { get; init; } = [];
+
     /// <summary>Spot instance types tried in order; empty = only <see cref="InstanceType"/>.</summary>
     public IReadOnlyList<string> SpotInstanceTypes { get; init; } = [];
 

@@ -30,6 +30,21 @@ public static class Ec2ConfigurationValidator
             CheckInstanceType($"spotInstanceTypes[{i}]", configuration.SpotInstanceTypes[i], Add);
         }
 
+        for (var i = 0; i < configuration.InstanceTypes.Count; i++)
+        {
+            CheckInstanceType($"instanceTypes[{i}]", configuration.InstanceTypes[i], Add);
+        }
+
+        for (var i = 0; i < configuration.Subnets.Count; i++)
+        {
+            CheckId($"subnets[{i}]", configuration.Subnets[i], Ec2Formats.SubnetId(), "subnet-", Add);
+        }
+
+        if (configuration.Subnets.Count > 0 && configuration.SubnetId is not null)
+        {
+            Add("subnets", "set either subnetId or subnets, not both", string.Join(",", configuration.Subnets));
+        }
+
         CheckImage(configuration.AmiId, Add);
         CheckId("subnetId", configuration.SubnetId, Ec2Formats.SubnetId(), "subnet-", Add);
         CheckId("vpcId", configuration.VpcId, Ec2Formats.VpcId(), "vpc-", Add);

@@ -27,6 +27,9 @@ public static class Ec2Defaults
     /// <summary>IMDSv2 hop limit: the metadata service answers only the instance itself, not a container behind a bridge.</summary>
     public const int ImdsHopLimit = 1;
 
+    /// <summary>At most this many RunInstances attempts per launch (types x AZs), so a region out of capacity fails in bounded time.</summary>
+    public const int MaxLaunchAttempts = 12;
+
     /// <summary>Shared tenancy, the only one acode supports.</summary>
     public const string Tenancy = "default";
 

@@ -28,6 +28,7 @@ public static class Ec2RunInstancesRequests
     public static RunInstancesRequest Build(Ec2Configuration configuration, LaunchAttempt attempt, string launchToken, IReadOnlyDictionary<string, string> tags, string rootDeviceName = DefaultRootDevice, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var subnetId = attempt.SubnetId ?? configuration.SubnetId;
         var request = new RunInstancesRequest
         {
             ImageId = configuration.AmiId ?? throw new ArgumentException("The AMI must be resolved before launch.", nameof(configuration)),
@@ -71,7 +72,7 @@ public static class Ec2RunInstancesRequests
 
         // A network interface spec is the only way to ask for (or refuse) a public address in a chosen subnet; the
         // subnet and groups then live on the interface.
-        if (configuration.SubnetId is not null || !configuration.AssociatePublicIp)
+        if (subnetId is not null || !configuration.AssociatePublicIp)
         {
             request.NetworkInterfaces =
             [
@@ -79,7 +80,7 @@ public static class Ec2RunInstancesRequests
                 {
                     DeviceIndex = 0,
                     AssociatePublicIpAddress = configuration.AssociatePublicIp,
-                    SubnetId = configuration.SubnetId,
+                    SubnetId = subnetId,
                     Groups = configuration.SecurityGroupIds.Count > 0 ? configuration.SecurityGroupIds.ToList() : null,
                     DeleteOnTermination = true,
                 },
