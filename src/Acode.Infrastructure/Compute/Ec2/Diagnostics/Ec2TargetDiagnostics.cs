@@ -108,6 +108,12 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
         await DryRunAsync(checks, "RunInstances (DryRun)", () => ec2.RunInstancesAsync(
             Provisioning.Ec2RunInstancesRequests.Build(probe, attempt, "acode-target-test-" + Guid.NewGuid().ToString("N")[..8], tags, image?.RootDeviceName ?? Provisioning.Ec2RunInstancesRequests.DefaultRootDevice, dryRun: true),
             cancellationToken)).ConfigureAwait(false);
+        checks.Add(new Ec2DiagnosticCheck
+        {
+            Name = "launch settings",
+            Passed = true,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"IMDSv2 required (hop limit {configuration.ImdsHopLimit}); root volume {configuration.EbsVolumeType} {configuration.EbsSizeGb} GiB encrypted with {configuration.EbsKmsKeyId ?? "the account's default EBS key"}"),
+        });
         await DryRunAsync(checks, "CreateSecurityGroup (DryRun)", () => ec2.CreateSecurityGroupAsync(
             new CreateSecurityGroupRequest
             {
