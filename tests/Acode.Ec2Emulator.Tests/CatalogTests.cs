@@ -11,8 +11,9 @@ public sealed class CatalogTests
         await using var h = await EmulatorHarness.StartAsync();
         var amazon = await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"], Filters = [new Filter("name", ["al2023-ami-*-x86_64"])] });
         Assert.Equal(EmulatorHarness.AmazonLinux2023, amazon.Images.Single().ImageId);
-        var canonical = await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["099720109477"] });
+        var canonical = await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["099720109477"], Filters = [new Filter("name", ["*jammy-22.04*"])] });
         Assert.Equal(EmulatorHarness.Ubuntu2204, canonical.Images.Single().ImageId);
+        Assert.Equal(2, (await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["136693071363"] })).Images.Count);
         Assert.Equal("/dev/sda1", canonical.Images[0].RootDeviceName);
         Assert.Empty((await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images ?? []);
         await AssertEc2.FailsAsync("InvalidAMIID.NotFound", () => h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-0123456789abcdef0"] }));

@@ -55,6 +55,7 @@ public sealed class ImdsTests
         {
             r.UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(userData));
             r.IamInstanceProfile = new IamInstanceProfileSpecification { Name = "worker" };
+            r.MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = Amazon.EC2.HttpTokensState.Required };
         })).InstanceId;
         var running = await h.WaitAsync(id, i => i.State.Name == Amazon.EC2.InstanceStateName.Running);
         Assert.EndsWith(":instance-profile/worker", running.IamInstanceProfile.Arn, StringComparison.Ordinal);
@@ -76,5 +77,27 @@ public sealed class ImdsTests
         using var put = new HttpRequestMessage(HttpMethod.Put, "latest/api/token");
         put.Headers.Add("X-aws-ec2-metadata-token-ttl-seconds", "0");
         Assert.Equal(HttpStatusCode.BadRequest, (await other.SendAsync(put)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Imdsv1_is_served_only_where_tokens_are_optional_and_the_options_come_back_as_launched()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var optional = await h.RunAsync(r => r.MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = Amazon.EC2.HttpTokensState.Optional });
+        var hardened = await h.RunAsync(r => r.MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = Amazon.EC2.HttpTokensState.Required, HttpPutResponseHopLimit = 2 });
+        var al2023 = await h.RunAsync(r => r.ImageId = EmulatorHarness.AmazonLinux2023);
+
+        using var v1 = new ImdsClient(new Uri(h.Emulator.ImdsUrl, optional.InstanceId + "/"));
+        using var v2 = new ImdsClient(new Uri(h.Emulator.ImdsUrl, hardened.InstanceId + "/"));
+        Assert.Equal(optional.InstanceId, (await v1.GetAsync("latest/meta-data/instance-id", withToken: false)).Body);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await v2.GetAsync("latest/meta-data/instance-id", withToken: false)).Status);
+        Assert.Equal(hardened.InstanceId, (await v2.GetAsync("latest/meta-data/instance-id")).Body);
+
+        var described = (await h.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [optional.InstanceId, hardened.InstanceId, al2023.InstanceId] }))
+            .Reservations.SelectMany(x => x.Instances).ToDictionary(i => i.InstanceId, i => i.MetadataOptions);
+        Assert.Equal(("optional", 1), (described[optional.InstanceId].HttpTokens.Value, described[optional.InstanceId].HttpPutResponseHopLimit));
+        Assert.Equal(("required", 2), (described[hardened.InstanceId].HttpTokens.Value, described[hardened.InstanceId].HttpPutResponseHopLimit));
+        Assert.Equal("required", described[al2023.InstanceId].HttpTokens.Value);
+        await AssertEc2.FailsAsync("InvalidParameterValue", () => h.RunAsync(r => r.MetadataOptions = new InstanceMetadataOptionsRequest { HttpPutResponseHopLimit = 65 }));
     }
 }

@@ -28,7 +28,19 @@ public sealed class MachineBackedInstanceTests
             await using var h = new EmulatorHarness(emulator);
             var key = ClientKey.Generate(folder.FullName);
             await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "e2e", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
-            var id = (await h.RunAsync(r => r.KeyName = "e2e")).InstanceId;
+            var open = await OpenSshGroupAsync(h, "127.0.0.1/32");
+            var closed = (await h.RunAsync(r => r.KeyName = "e2e")).InstanceId;
+            var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("e2e", [open]))).InstanceId;
+
+            // The default VPC's default group admits only itself, as on AWS: the login is refused.
+            var refused = await h.WaitAsync(closed, i => i.State.Name == InstanceStateName.Running);
+            var closedMachine = emulator.FindMachine(closed)!;
+            await EmulatorHarness.WaitForAsync(() => Task.FromResult(closedMachine.IsBooted));
+            using (var denied = new SshClient(refused.PublicIpAddress, closedMachine.SshPort, closedMachine.LoginUserName, key.Open()))
+            {
+                await Assert.ThrowsAsync<SshAuthenticationException>(() => denied.ConnectAsync(CancellationToken.None));
+            }
+
             var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
             var machine = emulator.FindMachine(id)!;
             await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
@@ -74,6 +86,46 @@ public sealed class MachineBackedInstanceTests
         }
 
         Assert.False(Directory.Exists(root));
+    }
+
+    [Fact]
+    public async Task A_group_opening_ssh_only_to_another_address_refuses_this_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("acode-emu-sg-");
+        File.SetUnixFileMode(folder.FullName, (UnixFileMode)0b111_101_101);
+        try
+        {
+            await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions
+            {
+                StartMachines = true, MachineWorkRoot = Path.Combine(folder.FullName, "machines"), Settings = EmulatorHarness.Instant,
+            });
+            await using var h = new EmulatorHarness(emulator);
+            var key = ClientKey.Generate(folder.FullName);
+            await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "sg", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
+            var elsewhere = await OpenSshGroupAsync(h, "203.0.113.7/32");
+            var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("sg", [elsewhere]))).InstanceId;
+            var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+            var machine = emulator.FindMachine(id)!;
+            await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
+
+            using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
+            await Assert.ThrowsAsync<SshAuthenticationException>(() => ssh.ConnectAsync(CancellationToken.None));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> OpenSshGroupAsync(EmulatorHarness h, string cidr)
+    {
+        var group = await h.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "ssh-" + Guid.NewGuid().ToString("N")[..8], Description = "ssh" });
+        await h.Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = group.GroupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = cidr }] }],
+        });
+        return group.GroupId;
     }
 
     [Fact]

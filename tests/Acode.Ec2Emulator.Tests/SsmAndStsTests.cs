@@ -27,6 +27,24 @@ public sealed class SsmAndStsTests
         Assert.Contains(h.Emulator.ActionLog, e => e.Service == "ssm" && e.Action == "GetParameter" && e.AccessKeyId == "test");
     }
 
+    [Theory]
+    [InlineData("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64", "al2023-ami-", "arm64", "137112412989")]
+    [InlineData("/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id", "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64", "x86_64", "099720109477")]
+    [InlineData("/aws/service/canonical/ubuntu/server/24.04/stable/current/arm64/hvm/ebs-gp3/ami-id", "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64", "arm64", "099720109477")]
+    [InlineData("/aws/service/debian/release/12/latest/amd64", "debian-12-amd64-", "x86_64", "136693071363")]
+    [InlineData("/aws/service/debian/release/12/latest/arm64", "debian-12-arm64-", "arm64", "136693071363")]
+    public async Task Each_publishers_parameter_names_an_image_of_its_architecture_and_owner(string parameter, string namePrefix, string architecture, string owner)
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        using var ssm = h.SsmClient();
+
+        var id = (await ssm.GetParameterAsync(new GetParameterRequest { Name = parameter })).Parameter.Value;
+        var image = (await h.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [id] })).Images.Single();
+
+        Assert.StartsWith(namePrefix, image.Name, StringComparison.Ordinal);
+        Assert.Equal((architecture, owner), (image.Architecture.Value, image.OwnerId));
+    }
+
     [Fact]
     public async Task Ssm_refuses_a_bad_signature()
     {

@@ -42,7 +42,8 @@ internal static class EmulatorRun
         EndpointUrl = emulator.ServiceUrl,
         Region = emulator.Region,
         Profile = null,
-        AmiId = null,
+        // An AMI id belongs to AWS; an alias (al2023, ubuntu-24.04, ...) resolves through the emulator's SSM.
+        AmiId = Acode.Application.Compute.Ec2.Images.Ec2ImageAliases.Find(configuration.AmiId) is null ? null : configuration.AmiId,
         VpcId = null,
         SubnetId = null,
         SecurityGroupIds = [],

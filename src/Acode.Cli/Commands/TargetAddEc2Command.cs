@@ -25,7 +25,7 @@ internal static class TargetAddEc2Command
             "acode target add ec2 --region us-west-2 --instance-type t3.medium --ami ami-0c55b159cbfafe1f0",
             "acode target add ec2 --region us-east-1 --spot --spot-max-price 0.02 --tag project=demo --tag team=build");
         var instanceType = new Option<string?>("--instance-type") { Description = "Instance type, e.g. t3.medium (default t3.medium)." };
-        var ami = new Option<string?>("--ami") { Description = "AMI id (default: latest Amazon Linux 2 of the region)." };
+        var ami = new Option<string?>("--ami") { Description = "AMI id or alias: al2023 (default), ubuntu-24.04, debian-12, al2 (end of life)." };
         var subnet = new Option<string?>("--subnet") { Description = "Subnet id, subnet-... (default: the default subnet)." };
         var securityGroups = new Option<string[]>("--security-group") { Description = "Security group id, sg-...; repeat for several." };
         var keyPair = new Option<string?>("--key-pair") { Description = "Existing key pair name (default: acode generates one per run)." };

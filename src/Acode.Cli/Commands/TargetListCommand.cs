@@ -57,7 +57,7 @@ internal static class TargetListCommand
                         ec2.TargetType,
                         ec2.Region,
                         ec2.InstanceType,
-                        ec2.AmiId ?? "latest Amazon Linux",
+                        ec2.AmiId ?? "al2023 (latest Amazon Linux 2023)",
                         ec2.SpotEnabled ? "spot" + (ec2.SpotMaxPrice is { } max ? " <= " + Money.Hourly(max) : string.Empty) : "on-demand",
                         $"{ec2.EbsSizeGb} GiB {ec2.EbsVolumeType}",
                         ec2.EndpointUrl?.OriginalString ?? "AWS")

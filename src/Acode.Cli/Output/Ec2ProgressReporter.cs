@@ -22,6 +22,7 @@ internal sealed class Ec2ProgressReporter : IDisposable
             ? $"{e.InstanceId}: {Ec2StateNames.Format(e.CurrentState)}"
             : $"{e.InstanceId}: {Ec2StateNames.Format(e.PreviousState)} -> {Ec2StateNames.Format(e.CurrentState)}{(e.StateReason is null || e.StateReason == Ec2StateNames.Format(e.CurrentState) ? string.Empty : $" ({e.StateReason})")}");
         On<Ec2InstanceRunningEvent>(events, e => $"{e.InstanceId} ready at {e.Host} after {Durations.Format(e.ProvisionDuration)}");
+        On<Ec2LaunchAttemptRefusedEvent>(events, e => $"{e.Attempt}: {e.AwsErrorCode}; {(e.NextAttempt is null ? "no attempt left" : "trying " + e.NextAttempt)}");
         On<Ec2SpotFallbackEvent>(events, e => $"no spot {e.InstanceType} in {e.Region} ({string.Join(", ", e.AwsErrorCodes)}); falling back to on-demand at {Money.Hourly(e.OnDemandHourlyRate)}");
         On<Ec2SpotInterruptionEvent>(events, e => $"{e.InstanceId}: spot interruption ({e.InterruptionReason}){(e.WillFallbackToOnDemand ? "; replacing it on-demand" : string.Empty)}");
         On<Ec2CostAlertEvent>(events, e => $"{e.InstanceId}: cost {Money.Format(e.CurrentCost)} crossed the alert threshold {Money.Format(e.Threshold)} after {Durations.Format(e.RunDuration)}");

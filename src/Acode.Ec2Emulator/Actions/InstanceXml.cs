@@ -65,7 +65,8 @@ internal static class InstanceXml
 
         r.E("ebsOptimized", false).E("enaSupport", true);
         r.Open("cpuOptions").E("coreCount", Math.Max(1, i.Type.VCpus / 2)).E("threadsPerCore", i.Type.VCpus > 1 ? 2 : 1).Close();
-        r.Open("metadataOptions").E("state", "applied").E("httpTokens", i.HttpTokens).E("httpPutResponseHopLimit", 2).E("httpEndpoint", "enabled").Close();
+        r.Open("metadataOptions").E("state", "applied").E("httpTokens", i.HttpTokens).E("httpPutResponseHopLimit", i.HttpPutResponseHopLimit)
+            .E("httpEndpoint", i.HttpEndpoint).E("httpProtocolIpv6", "disabled").E("instanceMetadataTags", "disabled").Close();
         r.E("platformDetails", "Linux/UNIX").E("usageOperation", "RunInstances").E("bootMode", "uefi-preferred");
     }
 

@@ -78,15 +78,16 @@ internal static class RunInstancesAction
 
         var profileArn = InstanceProfile(ctx);
         var mappings = BlockDevices(p, image);
+        if (mappings.Exists(m => m.KmsKeyId is not null && !m.Encrypted))
+        {
+            throw new Ec2Exception("InvalidParameterDependency", "The parameter KmsKeyId requires the parameter Encrypted to be set.");
+        }
+
         var instanceTags = Lookup.TagSpecifications(ctx, "instance", "instance", "volume", "spot-instances-request", "network-interface");
         var volumeTags = Lookup.TagSpecifications(ctx, "volume", "instance", "volume", "spot-instances-request", "network-interface");
         var spotTags = Lookup.TagSpecifications(ctx, "spot-instances-request", "instance", "volume", "spot-instances-request", "network-interface");
         var spot = SpotOptions(ctx, type, subnet.AvailabilityZone);
-        var httpTokens = p.Get("MetadataOptions.HttpTokens") ?? "optional";
-        if (httpTokens is not ("optional" or "required"))
-        {
-            throw Ec2Exception.InvalidValue("MetadataOptions.HttpTokens", httpTokens);
-        }
+        var metadata = InstanceMetadata.FromRequest(p, image);
 
         ctx.Checkpoint();
 
@@ -112,7 +113,9 @@ internal static class RunInstancesAction
                 IamInstanceProfileArn = profileArn,
                 ShutdownBehavior = behavior,
                 AssociatePublicIp = nic?.GetBool("AssociatePublicIpAddress", true) ?? true,
-                HttpTokens = httpTokens,
+                HttpTokens = metadata.HttpTokens,
+                HttpPutResponseHopLimit = metadata.HopLimit,
+                HttpEndpoint = metadata.HttpEndpoint,
                 LaunchTime = launchTime,
             };
             // Launch first: if no address can be reserved the error leaves no half-made instance behind.
@@ -134,7 +137,8 @@ internal static class RunInstancesAction
                     SnapshotId = mapping.IsRoot ? image.SnapshotId : null,
                     Iops = mapping.Iops,
                     Throughput = mapping.Throughput,
-                    Encrypted = mapping.Encrypted,
+                    Encrypted = mapping.Encrypted || mapping.KmsKeyId is not null,
+                    KmsKeyId = mapping.Encrypted || mapping.KmsKeyId is not null ? mapping.KmsKeyId ?? InstanceMetadata.DefaultEbsKey(ctx.State.Region, ctx.State.AccountId) : null,
                     InstanceId = instance.Id,
                     Device = mapping.Device,
                     AttachTime = launchTime,
@@ -310,7 +314,7 @@ internal static class RunInstancesAction
                 throw new Ec2Exception("InvalidParameterValue", $"Volume size {size} is out of range for volume type {type} ({lo}-{hi} GiB).");
             }
 
-            var entry = new BlockDevice(device, size, type, m.GetBool("Ebs.DeleteOnTermination", isRoot), isRoot, m.GetInt("Ebs.Iops"), m.GetInt("Ebs.Throughput"), m.GetBool("Ebs.Encrypted"));
+            var entry = new BlockDevice(device, size, type, m.GetBool("Ebs.DeleteOnTermination", isRoot), isRoot, m.GetInt("Ebs.Iops"), m.GetInt("Ebs.Throughput"), m.GetBool("Ebs.Encrypted"), m.Get("Ebs.KmsKeyId"));
             result.RemoveAll(b => b.Device == device);
             result.Add(entry);
         }

@@ -54,7 +54,7 @@ internal static class VolumeActions
             x.Set("attachmentSet", v.InstanceId is null ? [] : new[] { v }, (y, a) => y.E("volumeId", a.VolumeId).E("instanceId", a.InstanceId)
                 .E("device", a.Device).E("status", "attached").E("attachTime", a.AttachTime).E("deleteOnTermination", a.DeleteOnTermination));
             x.E("volumeType", v.VolumeType).E("iops", (long?)(v.Iops ?? (v.VolumeType == "gp3" ? 3000 : v.VolumeType == "gp2" ? Math.Max(100, v.Size * 3) : null)))
-                .E("throughput", (long?)(v.Throughput ?? (v.VolumeType == "gp3" ? 125 : null))).E("encrypted", v.Encrypted).E("multiAttachEnabled", false).Tags(v.Tags);
+                .E("throughput", (long?)(v.Throughput ?? (v.VolumeType == "gp3" ? 125 : null))).E("encrypted", v.Encrypted).E("kmsKeyId", v.KmsKeyId).E("multiAttachEnabled", false).Tags(v.Tags);
         });
         r.E("nextToken", next);
     }

@@ -35,8 +35,10 @@ internal sealed class FaultInjector
     }
 
     /// <summary>The fault code to answer this call with, or null.</summary>
-    public string? Next(string action)
+    /// <summary>The fault for this call, if a rule matches; <paramref name="target"/> gives the launch's (zone, type) when a rule asks.</summary>
+    public string? Next(string action, Func<(string? Zone, string? Type)>? target = null)
     {
+        (string? Zone, string? Type)? launch = null;
         lock (_gate)
         {
             for (var i = 0; i < _rules.Count; i++)
@@ -45,6 +47,16 @@ internal sealed class FaultInjector
                 if (rule.Action != "*" && rule.Action != action)
                 {
                     continue;
+                }
+
+                if (rule.AvailabilityZone is not null || rule.InstanceType is not null)
+                {
+                    launch ??= target?.Invoke() ?? (null, null);
+                    if ((rule.AvailabilityZone is not null && rule.AvailabilityZone != launch.Value.Zone)
+                        || (rule.InstanceType is not null && rule.InstanceType != launch.Value.Type))
+                    {
+                        continue;
+                    }
                 }
 
                 if (rule.Count is not null)

@@ -47,6 +47,21 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
     public static string? RegionOf(HttpRequest request) =>
         SigV4Verifier.ScopeRegion(request) is { } region && EmulatorRegions.IsRegionName(region) ? region : null;
 
+    // Where a RunInstances (or CreateFleet's first override) would land, for faults that select a zone or a type.
+    private (string? Zone, string? Type) LaunchTarget(QueryParameters p, string? region)
+    {
+        var type = p.Get("InstanceType") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.InstanceType");
+        var subnetId = p.Get("SubnetId") ?? p.Get("NetworkInterface.1.SubnetId") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.SubnetId");
+        lock (services.Regions.Gate)
+        {
+            var state = (region is null ? services.Regions.Default : services.Regions.Get(region)).State;
+            var zone = p.Get("Placement.AvailabilityZone") ?? p.Get("LaunchTemplateConfigs.1.Overrides.1.AvailabilityZone")
+                ?? (subnetId is null ? null : state.Subnets.Find(s => s.SubnetId == subnetId)?.AvailabilityZone)
+                ?? (state.Subnets.Count > 0 ? state.Subnets[0].AvailabilityZone : null);
+            return (zone, type);
+        }
+    }
+
     private string Execute(string action, QueryParameters parameters, AuthOutcome auth, string? region, string requestId, out bool dropConnection)
     {
         dropConnection = false;
@@ -58,7 +73,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
 
         var definition = services.Actions.Find(action)
             ?? throw new Ec2Exception("InvalidAction", $"The action {action} is not valid for this web service.");
-        if (services.Faults.Next(action) is { } fault)
+        if (services.Faults.Next(action, () => LaunchTarget(parameters, region)) is { } fault)
         {
             if (fault == FaultCodes.DropConnection)
             {

@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Http;
 namespace Acode.Ec2Emulator.Imds;
 
 /// <summary>
-/// The instance metadata service on its own port, IMDSv2 only (every GET needs a token from
-/// <c>PUT /latest/api/token</c>). <c>/latest/...</c> describes the emulator host itself (its IAM role, so the SDK's
+/// The instance metadata service on its own port: every GET needs a token from <c>PUT /latest/api/token</c> (IMDSv2),
+/// except on an instance launched with <c>HttpTokens=optional</c>, which also answers token-less (IMDSv1) calls; an
+/// instance with <c>HttpEndpoint=disabled</c> gets 403. <c>/latest/...</c> describes the emulator host itself (its IAM role, so the SDK's
 /// instance-profile credentials work); <c>/&lt;instance-id&gt;/latest/...</c> describes that instance.
 /// </summary>
 internal sealed class ImdsEndpoint(EmulatorServices services)
@@ -64,7 +65,12 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
                 return (400, "text/plain", string.Empty);
             }
 
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(42));
+            if (scope.Length > 0 && MetadataOptions(scope).HttpEndpoint == "disabled")
+        {
+            return (403, "text/plain", string.Empty);
+        }
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(42));
             _tokens[token] = (scope, now.AddSeconds(ttl));
             http.Response.Headers["X-aws-ec2-metadata-token-ttl-seconds"] = ttlText;
             return (200, "text/plain", token);
@@ -75,14 +81,30 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
             return (405, "text/plain", string.Empty);
         }
 
+        var (tokens, endpoint) = scope.Length == 0 ? ("required", "enabled") : MetadataOptions(scope);
+        if (endpoint == "disabled")
+        {
+            return (403, "text/plain", string.Empty);
+        }
+
+        // IMDSv1 (no token) is served only where the instance's HttpTokens is optional; a token, when sent, must be valid.
         var presented = http.Request.Headers["X-aws-ec2-metadata-token"].ToString();
-        if (!_tokens.TryGetValue(presented, out var session) || session.Expires < now || session.Scope != scope)
+        var v1 = presented.Length == 0 && tokens == "optional";
+        if (!v1 && (!_tokens.TryGetValue(presented, out var session) || session.Expires < now || session.Scope != scope))
         {
             return (401, "text/plain", string.Empty);
         }
 
         var value = scope.Length == 0 ? HostValue(path, now) : InstanceValue(scope, path, now);
         return value is null ? (404, "text/plain", string.Empty) : (200, value.StartsWith('{') ? "application/json" : "text/plain", value);
+    }
+
+    private (string HttpTokens, string HttpEndpoint) MetadataOptions(string instanceId)
+    {
+        lock (services.State.Gate)
+        {
+            return services.State.FindInstance(instanceId) is { } instance ? (instance.HttpTokens, instance.HttpEndpoint) : ("required", "enabled");
+        }
     }
 
     private string? HostValue(string path, DateTimeOffset now)

@@ -47,6 +47,7 @@ internal sealed class InstanceLifecycle : IAsyncDisposable
                 AuthorizedKey = authorizedKey,
                 UserData = instance.UserData is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(instance.UserData)),
                 Environment = new Dictionary<string, string> { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = _imdsEndpointFor(instance.Id) },
+                SshSources = port => Actions.SshIngress.Sources(_state, instance, port),
             };
             try
             {

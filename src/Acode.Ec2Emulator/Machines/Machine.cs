@@ -210,7 +210,7 @@ public sealed class Machine
         for (var attempt = 1; ; attempt++)
         {
             var port = fixedPort ?? LoopbackAddresses.FreePort(address);
-            SshdConfig.Write(_layout, address, port, account.Name, Marker, HostKeys.Existing(_layout));
+            SshdConfig.Write(_layout, address, port, account.Name, Marker, HostKeys.Existing(_layout), Spec.SshSources?.Invoke(port));
             var sshd = SshdProcess.Start(_layout, Marker);
             if (!ExitCleanup.AddListener(_host.Nonce, sshd.Pid, _layout.SshdConfig))
             {

@@ -21,4 +21,10 @@ public sealed record MachineSpec
 
     /// <summary>Extra environment for every session and for user data, e.g. <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c>.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Asked each time sshd starts, given the port it listens on: the IPv4 CIDRs the instance's security groups admit on
+    /// SSH; an empty list admits nobody; null (or no function) admits everyone.
+    /// </summary>
+    public Func<int, IReadOnlyList<string>?>? SshSources { get; init; }
 }

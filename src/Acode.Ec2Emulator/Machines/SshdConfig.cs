@@ -6,11 +6,12 @@ namespace Acode.Ec2Emulator.Machines;
 /// <summary>
 /// A machine's sshd_config: public keys only, from the machine's own authorized_keys, for its one user; sessions get
 /// the machine's HOME, PATH (shims first) and process marker through <c>SetEnv</c>, and start in HOME through the
-/// ForceCommand entry point.
+/// ForceCommand entry point. Security groups are enforced per connection source: <c>AllowUsers user@CIDR</c> for each
+/// admitted range, <c>DenyUsers *</c> when none is (the client sees its login refused).
 /// </summary>
 internal static class SshdConfig
 {
-    public static void Write(MachineLayout layout, IPAddress address, int port, string userName, string marker, IEnumerable<string> hostKeys)
+    public static void Write(MachineLayout layout, IPAddress address, int port, string userName, string marker, IEnumerable<string> hostKeys, IReadOnlyList<string>? sources = null)
     {
         var text = new StringBuilder()
             .Append("ListenAddress ").Append(address).Append(':').Append(port).Append('\n');
@@ -21,7 +22,8 @@ internal static class SshdConfig
 
         text.Append("PidFile ").Append(Quote(layout.PidFile)).Append('\n')
             .Append("AuthorizedKeysFile ").Append(Quote(layout.AuthorizedKeys)).Append('\n')
-            .Append("AllowUsers ").Append(userName).Append('\n')
+            .Append("AllowUsers ").Append(sources is null or { Count: 0 } ? userName : string.Join(' ', sources.Select(s => userName + "@" + s))).Append('\n')
+            .Append(sources is { Count: 0 } ? "DenyUsers *\n" : string.Empty)
             .Append("""
                 PubkeyAuthentication yes
                 PasswordAuthentication no

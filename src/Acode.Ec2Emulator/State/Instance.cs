@@ -23,6 +23,8 @@ internal sealed class Instance
     public string ShutdownBehavior { get; set; } = "stop";
     public bool AssociatePublicIp { get; init; } = true;
     public string HttpTokens { get; init; } = "optional";
+    public int HttpPutResponseHopLimit { get; init; } = 1;
+    public string HttpEndpoint { get; init; } = "enabled";
     public SpotRequestRecord? SpotRequest { get; set; }
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
     public List<VolumeRecord> Volumes { get; } = [];

@@ -12,6 +12,7 @@ internal sealed class VolumeRecord
     public int? Iops { get; init; }
     public int? Throughput { get; init; }
     public bool Encrypted { get; init; }
+    public string? KmsKeyId { get; init; }
     public string Status { get; set; } = "in-use";
     public string? InstanceId { get; set; }
     public string? Device { get; set; }

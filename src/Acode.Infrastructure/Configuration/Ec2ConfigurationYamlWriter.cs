@@ -86,11 +86,15 @@ public static partial class Ec2ConfigurationYamlWriter
             Line("spotMaxPrice", "\"" + price.ToString(CultureInfo.InvariantCulture) + "\"");
         }
 
+        List("instanceTypes", c.InstanceTypes);
+        List("subnets", c.Subnets);
         List("spotInstanceTypes", c.SpotInstanceTypes);
         Flag("spotFallbackToOnDemand", c.SpotFallbackToOnDemand, d.SpotFallbackToOnDemand);
         Text("tenancy", c.Tenancy, d.Tenancy);
         Number("ebsSizeGb", c.EbsSizeGb, d.EbsSizeGb);
         Text("ebsVolumeType", c.EbsVolumeType, d.EbsVolumeType);
+        Text("ebsKmsKeyId", c.EbsKmsKeyId);
+        Number("imdsHopLimit", c.ImdsHopLimit, d.ImdsHopLimit);
         if (c.Tags.Count > 0)
         {
             sb.Append("  tags:\n");
@@ -100,7 +104,10 @@ public static partial class Ec2ConfigurationYamlWriter
             }
         }
 
-        Flag("createTempSecurityGroup", c.CreateTempSecurityGroup, d.CreateTempSecurityGroup);
+        if (c.CreateTempSecurityGroup is { } temporary)
+        {
+            Line("createTempSecurityGroup", temporary ? "true" : "false");
+        }
         List("sshSourceCidrs", c.SshSourceCidrs);
         Flag("associatePublicIp", c.AssociatePublicIp, d.AssociatePublicIp);
         Flag("usePrivateIp", c.UsePrivateIp, d.UsePrivateIp);

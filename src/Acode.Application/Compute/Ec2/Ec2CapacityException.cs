@@ -35,11 +35,11 @@ public sealed class Ec2CapacityException : Ec2ApiException
             "RunInstances",
             Last(failures).AwsErrorCode,
             Last(failures).RequestId,
-            $"every launch attempt was refused in {availabilityZone ?? "the chosen zone"}: "
+            $"every launch attempt was refused{(availabilityZone is null ? failures.Any(f => f.Attempt.AvailabilityZone is not null) ? string.Empty : " in the chosen zone" : " in " + availabilityZone)}: "
             + string.Join("; ", failures.Select(f => $"{f.Attempt}: {f.AwsErrorCode}"))
             + (fallbackDisabled
                 ? ". spotFallbackToOnDemand is false, so on-demand was not tried: set it to true, raise spotMaxPrice, or add spotInstanceTypes."
-                : ". Try other instance types (spotInstanceTypes), another subnet/AZ, or later."),
+                : ". Try other instance types (instanceTypes, spotInstanceTypes), other subnets (subnets), or later."),
             innerException)
     {
         InstanceType = Last(failures).Attempt.InstanceType;

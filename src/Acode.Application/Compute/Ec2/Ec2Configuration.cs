@@ -19,7 +19,7 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Instance type (FR-008/009).</summary>
     public string InstanceType { get; init; } = Ec2Defaults.InstanceType;
 
-    /// <summary>AMI id (YAML <c>ami</c>); null = latest Amazon Linux via the SSM public parameter (FR-011).</summary>
+    /// <summary>AMI id or image alias (YAML <c>ami</c>, see <see cref="Images.Ec2ImageAliases"/>); null = latest Amazon Linux 2023 via its SSM public parameter.</summary>
     public string? AmiId { get; init; }
 
     /// <summary>VPC id; used when acode creates a temporary security group and no subnet decides the VPC.</summary>
@@ -55,6 +55,15 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Maximum spot $/h (FR-050); null = up to the on-demand price (AWS's default).</summary>
     public decimal? SpotMaxPrice { get; init; }
 
+    /// <summary>On-demand alternatives tried in order after <see cref="InstanceType"/> when it has no capacity (YAML <c>instanceTypes</c>).</summary>
+    public IReadOnlyList<string> InstanceTypes { get; init; } = [];
+
+    /// <summary>
+    /// Subnets a launch may use, one AZ after another on a capacity error (YAML <c>subnets</c>); empty = <see cref="SubnetId"/>
+    /// alone when set, else every default subnet of the default VPC.
+    /// </summary>
+    public IReadOnlyList<string> Subnets { get; init; } = [];
+
     /// <summary>Spot instance types tried in order; empty = only <see cref="InstanceType"/>.</summary>
     public IReadOnlyList<string> SpotInstanceTypes { get; init; } = [];
 
@@ -70,11 +79,20 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
     /// <summary>Root EBS volume type: <c>gp3</c> (default) or <c>gp2</c>.</summary>
     public string EbsVolumeType { get; init; } = Ec2Defaults.EbsVolumeType;
 
+    /// <summary>The KMS key that encrypts the root volume (id, alias or ARN); null = the account's default EBS key. The volume is always encrypted.</summary>
+    public string? EbsKmsKeyId { get; init; }
+
+    /// <summary>IMDSv2 (tokens required) PUT response hop limit: 1 (default) keeps the metadata on the instance; 2 lets containers on it reach IMDS.</summary>
+    public int ImdsHopLimit { get; init; } = Ec2Defaults.ImdsHopLimit;
+
     /// <summary>User tags on the instance and its volume (FR-018); acode adds its own (FR-019).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Create a security group for this run allowing SSH only from <see cref="SshSourceCidrs"/> (FR-032).</summary>
-    public bool CreateTempSecurityGroup { get; init; }
+    /// <summary>
+    /// Create a security group for this run allowing SSH only from <see cref="SshSourceCidrs"/> (FR-032). Null = when no
+    /// <see cref="SecurityGroupIds"/> are set (a default VPC's default group admits only itself); see <see cref="UsesTempSecurityGroup"/>.
+    /// </summary>
+    public bool? CreateTempSecurityGroup { get; init; }
 
     /// <summary>Who may reach port 22 of a temporary security group; empty = the caller's public address /32.</summary>
     public IReadOnlyList<string> SshSourceCidrs { get; init; } = [];
@@ -147,6 +165,9 @@ public sealed record Ec2Configuration : ComputeTargetConfiguration
 
     /// <summary>A savings plan the account holds (FR-055); null = none.</summary>
     public Ec2SavingsPlan? SavingsPlan { get; init; }
+
+    /// <summary>True when acode creates a temporary security group for the run: asked for, or by default when no groups are configured.</summary>
+    public bool UsesTempSecurityGroup => CreateTempSecurityGroup ?? SecurityGroupIds.Count == 0;
 
     /// <summary>True when acode generates and imports the key pair itself.</summary>
     public bool UsesAutoKeyPair => AutoKeyPair ?? KeyPairName is null;

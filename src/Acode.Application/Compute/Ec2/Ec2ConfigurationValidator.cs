@@ -30,7 +30,22 @@ public static class Ec2ConfigurationValidator
             CheckInstanceType($"spotInstanceTypes[{i}]", configuration.SpotInstanceTypes[i], Add);
         }
 
-        CheckId("ami", configuration.AmiId, Ec2Formats.AmiId(), "ami-", Add);
+        for (var i = 0; i < configuration.InstanceTypes.Count; i++)
+        {
+            CheckInstanceType($"instanceTypes[{i}]", configuration.InstanceTypes[i], Add);
+        }
+
+        for (var i = 0; i < configuration.Subnets.Count; i++)
+        {
+            CheckId($"subnets[{i}]", configuration.Subnets[i], Ec2Formats.SubnetId(), "subnet-", Add);
+        }
+
+        if (configuration.Subnets.Count > 0 && configuration.SubnetId is not null)
+        {
+            Add("subnets", "set either subnetId or subnets, not both", string.Join(",", configuration.Subnets));
+        }
+
+        CheckImage(configuration.AmiId, Add);
         CheckId("subnetId", configuration.SubnetId, Ec2Formats.SubnetId(), "subnet-", Add);
         CheckId("vpcId", configuration.VpcId, Ec2Formats.VpcId(), "vpc-", Add);
         for (var i = 0; i < configuration.SecurityGroupIds.Count; i++)
@@ -113,6 +128,18 @@ public static class Ec2ConfigurationValidator
         }
     }
 
+    private static void CheckImage(string? ami, Action<string, string, object?> add)
+    {
+        if (ami is null || Ec2Formats.AmiId().IsMatch(ami) || Images.Ec2ImageAliases.Find(ami) is not null)
+        {
+            return;
+        }
+
+        var names = Images.Ec2ImageAliases.All.Select(a => a.Name).ToList();
+        var hint = DidYouMean.Closest(ami, names) is { } near ? $" (did you mean {near}?)" : string.Empty;
+        add("ami", $"must be an AMI id (ami- followed by 8 or 17 hex digits) or one of {string.Join(", ", names)}{hint}", ami);
+    }
+
     private static void CheckKeys(Ec2Configuration c, Action<string, string, object?> add)
     {
         if (c.KeyPairName is not null && !Ec2Formats.KeyPairName().IsMatch(c.KeyPairName))
@@ -151,6 +178,11 @@ public static class Ec2ConfigurationValidator
         if (c.EbsSizeGb is < Ec2Defaults.MinEbsSizeGb or > Ec2Defaults.MaxEbsSizeGb)
         {
             add("ebsSizeGb", $"must be between {Ec2Defaults.MinEbsSizeGb} and {Ec2Defaults.MaxEbsSizeGb}", c.EbsSizeGb);
+        }
+
+        if (c.EbsKmsKeyId is { } kms && !Ec2Formats.KmsKeyId().IsMatch(kms))
+        {
+            add("ebsKmsKeyId", "must be a KMS key id, alias/NAME, or a key or alias ARN (arn:aws:kms:...)", kms);
         }
 
         if (!VolumeTypes.Contains(c.EbsVolumeType))
@@ -201,9 +233,14 @@ public static class Ec2ConfigurationValidator
             }
         }
 
-        if (c.SshSourceCidrs.Count > 0 && !c.CreateTempSecurityGroup)
+        if (c.SshSourceCidrs.Count > 0 && !c.UsesTempSecurityGroup)
         {
-            add("sshSourceCidrs", "has no effect unless createTempSecurityGroup is true", string.Join(",", c.SshSourceCidrs));
+            add("sshSourceCidrs", "has no effect without a temporary security group (createTempSecurityGroup: true, or no securityGroupIds)", string.Join(",", c.SshSourceCidrs));
+        }
+
+        if (c.ImdsHopLimit is < 1 or > 64)
+        {
+            add("imdsHopLimit", "must be between 1 and 64 (2 for containers on the instance)", c.ImdsHopLimit);
         }
 
         if (c.ElasticIp is { } eip && eip != Ec2Defaults.ElasticIpAuto && !Ec2Formats.ElasticIpAllocationId().IsMatch(eip))

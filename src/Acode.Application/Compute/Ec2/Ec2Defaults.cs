@@ -24,6 +24,12 @@ public static class Ec2Defaults
     /// <summary>Root volume type: gp3 is about 20 % cheaper per GB than gp2 with a 3,000 IOPS floor.</summary>
     public const string EbsVolumeType = "gp3";
 
+    /// <summary>IMDSv2 hop limit: the metadata service answers only the instance itself, not a container behind a bridge.</summary>
+    public const int ImdsHopLimit = 1;
+
+    /// <summary>At most this many RunInstances attempts per launch (types x AZs), so a region out of capacity fails in bounded time.</summary>
+    public const int MaxLaunchAttempts = 12;
+
     /// <summary>Shared tenancy, the only one acode supports.</summary>
     public const string Tenancy = "default";
 

@@ -17,6 +17,10 @@ public static partial class Ec2Formats
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$")]
     public static partial Regex AmiId();
 
+    /// <summary>A KMS key as EBS takes it: key id (UUID or mrk-), alias/NAME, or a key or alias ARN.</summary>
+    [GeneratedRegex(@"^(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[\w/_-]{1,250}|arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key/[\w-]+|alias/[\w/_-]+))$")]
+    public static partial Regex KmsKeyId();
+
     /// <summary>A subnet id.</summary>
     [GeneratedRegex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")]
     public static partial Regex SubnetId();

@@ -16,7 +16,7 @@ public interface IEc2InstanceProvisioner
     /// <exception cref="Ec2ProvisioningTimeoutException">Not running within <see cref="Ec2Configuration.ProvisionTimeout"/>.</exception>
     Task<Ec2InstanceInfo> ProvisionAsync(Ec2Configuration configuration, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns <paramref name="amiId"/>, or the latest Amazon Linux AMI of the region when null (FR-011).</summary>
+    /// <summary>Returns <paramref name="amiId"/>, the image of an alias (al2023, al2, ubuntu-24.04, debian-12), or the latest Amazon Linux 2023 AMI of the region when null.</summary>
     Task<string> ResolveAmiAsync(string? amiId, string region, CancellationToken cancellationToken = default);
 
     /// <summary>Polls (first check immediately, then every poll interval) until running; returns the running instance with its addresses.</summary>

@@ -293,6 +293,13 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var image = await session.Amis.ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
+        if (image.Alias?.EndOfLifeWarning is { } endOfLife)
+        {
+            Ec2Log.ImageEndOfLife(_logger, TargetId, endOfLife);
+        }
+
+        // Before anything is created: no default VPC and no subnet stops here.
+        var subnets = await Network.Ec2LaunchSubnets.ResolveAsync(ec2, configuration, cancellationToken).ConfigureAwait(false);
         if (configuration.UsesAutoKeyPair)
         {
             session.Resources.KeyPair = (Ec2KeyPairManager.AutoKeyName(_sessionId), configuration.PrivateKeyPath);
@@ -300,7 +307,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
         var key = await session.KeyPairs.AcquireAsync(configuration, _sessionId, tags, cancellationToken).ConfigureAwait(false);
         var groups = configuration.SecurityGroupIds.ToList();
-        if (configuration.CreateTempSecurityGroup)
+        if (configuration.UsesTempSecurityGroup)
         {
             var cidrs = await _deps.CallerAddress.SourceCidrsAsync(configuration.SshSourceCidrs, configuration.EndpointUrl, cancellationToken).ConfigureAwait(false);
             session.Resources.SecurityGroupRequested = true;
@@ -313,7 +320,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var launch = configuration with { AmiId = image.ImageId, KeyPairName = key.KeyName, SecurityGroupIds = groups, UserData = userData?.Raw };
 
         session.Resources.LaunchRequested = true;
-        _launchRequest = session.Provisioner.NewRequest(launch, image.RootDeviceName);
+        _launchRequest = session.Provisioner.NewRequest(launch, image.RootDeviceName, subnets);
         await session.Provisioner.LaunchAsync(_launchRequest, OnLaunchedAsync, cancellationToken).ConfigureAwait(false);
         session.Access = new Ec2SshAccess(image.SshUser, key.PrivateKey, key.PrivateKeyPath, configuration.HostKeyVerification, hostKey?.Fingerprint);
         var result = await ConnectAsync(context with { KeepOnTeardown = true }, cancellationToken).ConfigureAwait(false);

@@ -36,7 +36,14 @@ public sealed class SpotInterruptionEmulatorTests
         await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "spot-test", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
         var configuration = new Ec2Configuration { Region = SpotEmulator.Region, InstanceType = "t3.micro", SpotEnabled = true, SpotMaxPrice = 0.01m };
         var executor = new SpotLaunchExecutor(TimeProvider.System, _events);
-        var launch = h.Launch("interrupt", r => r.KeyName = "spot-test");
+        // The default group admits only itself (as on AWS): open SSH to this machine.
+        var group = await h.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "spot-ssh", Description = "ssh" });
+        await h.Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = group.GroupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = "127.0.0.1/32" }] }],
+        });
+        var launch = h.Launch("interrupt", r => (r.KeyName, r.SecurityGroupIds) = ("spot-test", [group.GroupId]));
 
         var spot = await executor.ExecuteAsync(configuration, SpotLaunchPlanner.Plan(configuration), launch);
         var running = await h.WaitAsync(spot.Result.InstanceId, i => i.State.Name == InstanceStateName.Running && i.PublicIpAddress is not null);

@@ -101,10 +101,11 @@ public sealed class Ec2InstanceManagerTests : IAsyncLifetime
         var instance = await provisioner.ProvisionAsync(configuration);
 
         Assert.Equal(Ec2InstanceState.Running, instance.State);
-        Assert.Equal("ami-0a1f2e3d4c5b6a701", instance.AmiId);
+        Assert.Equal("ami-0b2e3f4a5d6c7b801", instance.AmiId);
         var described = await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instance.InstanceId] });
         Assert.StartsWith("contract-", described.Reservations[0].Instances[0].ClientToken, StringComparison.Ordinal);
-        Assert.Equal("ami-0a1f2e3d4c5b6a701", await provisioner.ResolveAmiAsync(null, "us-east-1"));
+        Assert.Equal("ami-0b2e3f4a5d6c7b801", await provisioner.ResolveAmiAsync(null, "us-east-1"));
+        Assert.Equal("ami-0a1f2e3d4c5b6a701", await provisioner.ResolveAmiAsync("al2", "us-east-1"));
         await manager.TerminateAsync(instance.InstanceId);
     }
 

@@ -31,6 +31,21 @@ public sealed class Ec2TargetInstanceTypeTests(Ec2EmulatorFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task An_alternative_type_the_region_does_not_offer_is_named_before_anything_is_created()
+    {
+        var target = new Ec2ComputeTargetFactory(fixture.Dependencies()).Create(fixture.Configuration() with { InstanceTypes = ["t3.small", "x9z.large"] });
+        fixture.Emulator.ClearActionLog();
+        await using (target)
+        {
+            var error = await Assert.ThrowsAsync<Ec2ConfigurationException>(() => target.PrepareAsync(new WorkspaceContext()));
+            Assert.Contains(error.Errors, e => e.StartsWith("ec2Target.instanceTypes[1]: unknown instance family", StringComparison.Ordinal));
+            Assert.DoesNotContain(error.Errors, e => e.StartsWith("ec2Target.instanceTypes[0]", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(fixture.Emulator.ActionLog, e => e.Action is "RunInstances" or "CreateSecurityGroup" or "ImportKeyPair");
+    }
+
+    [Fact]
     public async Task Di_keeps_costs_in_the_ledger_file_unless_the_host_registers_its_own()
     {
         await using (var defaults = new ServiceCollection().AddAcodeCompute(o => o.ModeFlag = "burst").AddAcodeEc2Target().BuildServiceProvider())

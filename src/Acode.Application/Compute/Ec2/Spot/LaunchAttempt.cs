@@ -13,6 +13,12 @@ namespace Acode.Application.Compute.Ec2.Spot;
 /// <param name="SpotMaxPrice">The highest spot $/h; null = AWS's default cap, the on-demand price. Always null for on-demand.</param>
 public sealed record LaunchAttempt(int Index, string InstanceType, Ec2InstanceLifecycle Lifecycle, decimal? SpotMaxPrice)
 {
+    /// <summary>The subnet this attempt launches into (capacity-aware launch: one attempt per AZ); null = the configured one.</summary>
+    public string? SubnetId { get; init; }
+
+    /// <summary>The subnet's availability zone, for messages; null when the attempt names no subnet.</summary>
+    public string? AvailabilityZone { get; init; }
+
     /// <summary>True for a spot attempt.</summary>
     public bool IsSpot => Lifecycle == Ec2InstanceLifecycle.Spot;
 
@@ -29,7 +35,7 @@ public sealed record LaunchAttempt(int Index, string InstanceType, Ec2InstanceLi
     }
 
     /// <summary>E.g. <c>spot c5.large (max $0.05/h)</c> or <c>on-demand t3.medium</c>.</summary>
-    public override string ToString() => IsSpot
+    public override string ToString() => (IsSpot
         ? string.Format(CultureInfo.InvariantCulture, "spot {0} ({1})", InstanceType, SpotMaxPrice is { } max ? $"max ${max}/h" : "max on-demand price")
-        : "on-demand " + InstanceType;
+        : "on-demand " + InstanceType) + (AvailabilityZone is null ? string.Empty : " in " + AvailabilityZone);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Images;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -9,19 +11,15 @@ using Amazon.SimpleSystemsManagement.Model;
 namespace Acode.Infrastructure.Compute.Ec2.Ami;
 
 /// <summary>
-/// Finds the AMI to launch (FR-010/011): the configured one, else the latest Amazon Linux 2 of the region from AWS's
-/// public SSM parameter (arm64 for Graviton types). Learns the SSH user from the AMI's name and description
-/// (DescribeImages, which also gives the root device name the EBS mapping must use) when none is configured. Parameter and image lookups are cached for the process, per endpoint and
-/// region, so twenty targets prepared together make one SSM call.
+/// Finds the AMI to launch (FR-010/011, issue 13): the configured id, else the image an alias names (<c>al2023</c> by
+/// default, <c>al2</c>, <c>ubuntu-24.04</c>, <c>debian-12</c>) from its publisher's public SSM parameter for the
+/// region (arm64 for Graviton types). Learns the SSH user from the alias, else the AMI's name and description
+/// (DescribeImages, which also gives the root device name the EBS mapping must use) when none is configured. Parameter
+/// and image lookups are cached for the process, per endpoint and region, so twenty targets prepared together make one
+/// SSM call.
 /// </summary>
 public sealed partial class Ec2AmiResolver
 {
-    /// <summary>The public parameter for the latest Amazon Linux 2 x86_64 AMI.</summary>
-    public const string AmazonLinux2X86Parameter = "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2";
-
-    /// <summary>The public parameter for the latest Amazon Linux 2 arm64 AMI.</summary>
-    public const string AmazonLinux2Arm64Parameter = "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-arm64-gp2";
-
     /// <summary>The login user of Amazon Linux and of any AMI whose name says nothing better.</summary>
     public const string DefaultSshUser = "ec2-user";
 
@@ -43,30 +41,39 @@ public sealed partial class Ec2AmiResolver
     }
 
     /// <summary>Resolves the AMI id and SSH user.</summary>
-    /// <param name="amiId">The configured AMI, or null for the latest Amazon Linux 2.</param>
-    /// <param name="sshUser">The configured SSH user, or null to learn it from the AMI.</param>
+    /// <param name="ami">The configured AMI id or alias, or null for Amazon Linux 2023.</param>
+    /// <param name="sshUser">The configured SSH user, or null to learn it from the alias or the AMI.</param>
     /// <param name="region">The region.</param>
-    /// <param name="instanceType">The instance type (decides the architecture of the default AMI).</param>
+    /// <param name="instanceType">The instance type (decides the architecture of an alias's image).</param>
     /// <param name="cancellationToken">Cancels the lookups.</param>
-    public async Task<Ec2ResolvedImage> ResolveAsync(string? amiId, string? sshUser, string region, string instanceType, CancellationToken cancellationToken = default)
+    /// <exception cref="Ec2ConfigurationException">The alias's publisher has no parameter in the region.</exception>
+    public async Task<Ec2ResolvedImage> ResolveAsync(string? ami, string? sshUser, string region, string instanceType, CancellationToken cancellationToken = default)
     {
-        var imageId = amiId ?? await LatestAmazonLinuxAsync(region, instanceType, cancellationToken).ConfigureAwait(false);
+        var alias = Ec2ImageAliases.For(ami);
+        var imageId = alias is null ? ami! : await LatestAsync(alias, region, instanceType, cancellationToken).ConfigureAwait(false);
         var image = await CachedAsync($"image|{region}|{imageId}", () => DescribeAsync(imageId)).WaitAsync(cancellationToken).ConfigureAwait(false);
         var parts = image.Split('\n', 2);
-        var user = string.IsNullOrWhiteSpace(sshUser) ? UserFromImageText(parts[1]) : sshUser;
-        return new Ec2ResolvedImage(imageId, user, parts[0]);
+        var user = string.IsNullOrWhiteSpace(sshUser) ? alias?.SshUser ?? UserFromImageText(parts[1]) : sshUser;
+        return new Ec2ResolvedImage(imageId, user, parts[0]) { Alias = alias };
     }
 
-    /// <summary>The latest Amazon Linux 2 AMI id of the region for the type's architecture.</summary>
-    public Task<string> LatestAmazonLinuxAsync(string region, string instanceType, CancellationToken cancellationToken = default)
+    /// <summary>The latest AMI id an alias names in the region, for the type's architecture.</summary>
+    /// <exception cref="Ec2ConfigurationException">The publisher has no such parameter in the region.</exception>
+    public Task<string> LatestAsync(Ec2ImageAlias alias, string region, string instanceType, CancellationToken cancellationToken = default)
     {
-        var parameter = IsArm64(instanceType) ? AmazonLinux2Arm64Parameter : AmazonLinux2X86Parameter;
+        ArgumentNullException.ThrowIfNull(alias);
+        var parameter = alias.Parameter(IsArm64(instanceType));
         return CachedAsync($"ssm|{region}|{parameter}", async () =>
         {
             try
             {
                 var response = await _ssm.GetParameterAsync(new GetParameterRequest { Name = parameter }, CancellationToken.None).ConfigureAwait(false);
                 return response.Parameter.Value;
+            }
+            catch (ParameterNotFoundException)
+            {
+                throw new Ec2ConfigurationException(
+                    [Ec2ConfigurationValidator.Problem("ami", $"no {alias.Name} image is published in {region} (SSM parameter {parameter} not found): set an AMI id of that region, another alias, or another region", alias.Name)]);
             }
             catch (AmazonServiceException ex)
             {
@@ -92,7 +99,7 @@ public sealed partial class Ec2AmiResolver
         {
             return await lazy.Value.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException or Application.Compute.Ec2.Ec2ApiException)
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException or Ec2ApiException or Ec2ConfigurationException)
         {
             // A failure must not be cached: the next target asks again.
             Cache.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(scoped, lazy));
@@ -113,7 +120,7 @@ public sealed partial class Ec2AmiResolver
         }
 
         var image = response.Images?.FirstOrDefault()
-            ?? throw new Application.Compute.Ec2.Ec2ApiException("DescribeImages", "InvalidAMIID.NotFound", null, $"The AMI {imageId} does not exist or is not visible to this account.");
+            ?? throw new Ec2ApiException("DescribeImages", "InvalidAMIID.NotFound", null, $"The AMI {imageId} does not exist or is not visible to this account.");
 
         // Root device first, then the text the login user is guessed from.
         return $"{image.RootDeviceName ?? Provisioning.Ec2RunInstancesRequests.DefaultRootDevice}\n{image.Name} {image.Description}";

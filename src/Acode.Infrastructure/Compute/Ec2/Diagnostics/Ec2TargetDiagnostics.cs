@@ -73,9 +73,11 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
         {
             using var ssm = await clients.CreateSsmAsync(cancellationToken).ConfigureAwait(false);
             var resolved = await new Ec2AmiResolver(ec2, ssm).ResolveAsync(configuration.AmiId, configuration.SshUser, configuration.Region, configuration.InstanceType, cancellationToken).ConfigureAwait(false);
-            var how = configuration.AmiId is null ? "latest Amazon Linux from the SSM public parameter" : "configured";
+            var how = resolved.Alias is { } alias
+                ? $"latest {alias.Name} from the SSM public parameter{(configuration.AmiId is null ? ", the default" : string.Empty)}{(alias.EndOfLifeWarning is null ? string.Empty : "; warning: end of life")}"
+                : "configured";
             return ($"{resolved.ImageId} ({how}), SSH user {resolved.SshUser}", resolved);
-        }, "set ec2Target.ami to an AMI of this region the account may launch, or remove it to use the latest Amazon Linux").ConfigureAwait(false);
+        }, "set ec2Target.ami to an AMI of this region the account may launch or to an alias (al2023, ubuntu-24.04, debian-12), or remove it to use the latest Amazon Linux 2023").ConfigureAwait(false);
 
         await CheckAsync(checks, "instance type offered", async () =>
         {
@@ -93,25 +95,25 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
         }, "choose a type offered in the region ('acode target ec2 recommend'), or another region").ConfigureAwait(false);
 
         await CheckAsync(checks, "subnet", () => SubnetAsync(ec2, configuration, cancellationToken), "set ec2Target.subnetId to a subnet of this region, or create a default VPC ('aws ec2 create-default-vpc')").ConfigureAwait(false);
-        await CheckAsync(checks, "security groups", () => SecurityGroupsAsync(ec2, configuration, cancellationToken), "set ec2Target.securityGroupIds to groups of the subnet's VPC, or createTempSecurityGroup: true").ConfigureAwait(false);
+        await CheckAsync(
+            checks,
+            "security groups (SSH from this machine)",
+            () => Ec2SshIngressCheck.RunAsync(ec2, configuration, token => _dependencies.CallerAddress.SourceCidrsAsync(configuration.SshSourceCidrs, configuration.EndpointUrl, token), cancellationToken),
+            "set createTempSecurityGroup: true (or remove securityGroupIds), or open the SSH port of a group to this machine's address").ConfigureAwait(false);
 
-        var tags = new List<TagSpecification>
-        {
-            new() { ResourceType = ResourceType.Instance, Tags = [new Amazon.EC2.Model.Tag("acode", "true")] },
-        };
+        // The very request a launch sends (one builder), with DryRun; the attempt is the first of the launch plan.
+        var probe = configuration with { AmiId = image?.ImageId ?? (Ec2Formats.AmiId().IsMatch(configuration.AmiId ?? string.Empty) ? configuration.AmiId : "ami-00000000") };
+        var attempt = Application.Compute.Ec2.Spot.SpotLaunchPlanner.Plan(probe)[0];
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["acode"] = "true" };
         await DryRunAsync(checks, "RunInstances (DryRun)", () => ec2.RunInstancesAsync(
-            new RunInstancesRequest
-            {
-                DryRun = true,
-                ImageId = image?.ImageId ?? configuration.AmiId ?? "ami-00000000",
-                InstanceType = InstanceType.FindValue(configuration.InstanceType),
-                MinCount = 1,
-                MaxCount = 1,
-                SubnetId = configuration.SubnetId,
-                SecurityGroupIds = configuration.SecurityGroupIds.Count > 0 ? [.. configuration.SecurityGroupIds] : null,
-                TagSpecifications = tags,
-            },
+            Provisioning.Ec2RunInstancesRequests.Build(probe, attempt, "acode-target-test-" + Guid.NewGuid().ToString("N")[..8], tags, image?.RootDeviceName ?? Provisioning.Ec2RunInstancesRequests.DefaultRootDevice, dryRun: true),
             cancellationToken)).ConfigureAwait(false);
+        checks.Add(new Ec2DiagnosticCheck
+        {
+            Name = "launch settings",
+            Passed = true,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"IMDSv2 required (hop limit {configuration.ImdsHopLimit}); root volume {configuration.EbsVolumeType} {configuration.EbsSizeGb} GiB encrypted with {configuration.EbsKmsKeyId ?? "the account's default EBS key"}"),
+        });
         await DryRunAsync(checks, "CreateSecurityGroup (DryRun)", () => ec2.CreateSecurityGroupAsync(
             new CreateSecurityGroupRequest
             {
@@ -155,21 +157,6 @@ public sealed class Ec2TargetDiagnostics : IEc2TargetDiagnostics
             : (configuration.SubnetId is null
                 ? $"default subnets: {string.Join(", ", subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}"
                 : $"{subnets[0].SubnetId} in {subnets[0].AvailabilityZone}, VPC {subnets[0].VpcId}", true);
-    }
-
-    private static async Task<(string, bool)> SecurityGroupsAsync(IAmazonEC2 ec2, Ec2Configuration configuration, CancellationToken cancellationToken)
-    {
-        var temporary = configuration.CreateTempSecurityGroup ? "; a temporary group allowing SSH from your address is created per run" : string.Empty;
-        if (configuration.SecurityGroupIds.Count == 0)
-        {
-            return ((configuration.CreateTempSecurityGroup ? "none configured" : "none configured: the VPC's default group applies") + temporary, true);
-        }
-
-        var groups = (await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupIds = [.. configuration.SecurityGroupIds] }, cancellationToken).ConfigureAwait(false)).SecurityGroups ?? [];
-        var missing = configuration.SecurityGroupIds.Except(groups.Select(g => g.GroupId), StringComparer.Ordinal).ToList();
-        return missing.Count > 0
-            ? throw new InvalidOperationException("not found: " + string.Join(", ", missing))
-            : (string.Join(", ", groups.Select(g => $"{g.GroupId} ({g.GroupName})")) + temporary, true);
     }
 
     private static Ec2DiagnosticCheck Estimate(Ec2Configuration configuration)

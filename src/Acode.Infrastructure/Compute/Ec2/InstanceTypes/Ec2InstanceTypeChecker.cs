@@ -30,7 +30,7 @@ public sealed class Ec2InstanceTypeChecker
         _ec2 = ec2 ?? throw new ArgumentNullException(nameof(ec2));
     }
 
-    /// <summary>Checks <c>instanceType</c> and, with spot on, each of <c>spotInstanceTypes</c>; keyed by configuration path.</summary>
+    /// <summary>Checks <c>instanceType</c>, each of <c>instanceTypes</c> and, with spot on, each of <c>spotInstanceTypes</c>; keyed by configuration path.</summary>
     public async Task<IReadOnlyList<(string Path, Ec2InstanceTypeCheck Check)>> CheckAsync(Ec2Configuration configuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,6 +38,7 @@ public sealed class Ec2InstanceTypeChecker
         var offerings = await _types.GetOfferingsAsync(zone, cancellationToken).ConfigureAwait(false);
         var gpuAmi = await AmiHasGpuDriversAsync(configuration.AmiId, cancellationToken).ConfigureAwait(false);
         var names = new List<(string Path, string Type)> { ($"{Ec2Defaults.SectionName}.instanceType", configuration.InstanceType) };
+        names.AddRange(configuration.InstanceTypes.Select((t, i) => ($"{Ec2Defaults.SectionName}.instanceTypes[{i}]", t)));
         if (configuration.SpotEnabled)
         {
             names.AddRange(configuration.SpotInstanceTypes.Select((t, i) => ($"{Ec2Defaults.SectionName}.spotInstanceTypes[{i}]", t)));

@@ -85,10 +85,13 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     }
 
     /// <summary>A launch request for <paramref name="configuration"/> with a fresh client token prefix and the default plan.</summary>
-    public Ec2LaunchRequest NewRequest(Ec2Configuration configuration, string rootDeviceName) => new()
+    /// <param name="configuration">The resolved configuration.</param>
+    /// <param name="rootDeviceName">The AMI's root device.</param>
+    /// <param name="subnets">The subnets to walk through on capacity errors (<see cref="Network.Ec2LaunchSubnets"/>); none = as configured.</param>
+    public Ec2LaunchRequest NewRequest(Ec2Configuration configuration, string rootDeviceName, IReadOnlyList<(string SubnetId, string AvailabilityZone)>? subnets = null) => new()
     {
         Configuration = configuration,
-        Attempts = SpotLaunchPlanner.Plan(configuration),
+        Attempts = SpotLaunchPlanner.AcrossSubnets(SpotLaunchPlanner.Plan(configuration), subnets ?? []),
         Tags = _tags,
         LaunchToken = $"{SessionId}-{Interlocked.Increment(ref _launches)}",
         RootDeviceName = rootDeviceName,
@@ -141,7 +144,9 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
 
     /// <inheritdoc />
     public Task<string> ResolveAmiAsync(string? amiId, string region, CancellationToken cancellationToken = default) =>
-        amiId is not null ? Task.FromResult(amiId) : _amis.LatestAmazonLinuxAsync(region, _configuration.InstanceType, cancellationToken);
+        Application.Compute.Ec2.Images.Ec2ImageAliases.For(amiId) is { } alias
+            ? _amis.LatestAsync(alias, region, _configuration.InstanceType, cancellationToken)
+            : Task.FromResult(amiId!);
 
     /// <inheritdoc />
     public async Task<Ec2InstanceInfo> WaitForRunningAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken = default)

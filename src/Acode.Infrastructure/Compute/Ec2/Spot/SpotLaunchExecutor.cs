@@ -13,7 +13,8 @@ namespace Acode.Infrastructure.Compute.Ec2.Spot;
 /// Runs a launch plan (<see cref="SpotLaunchPlanner"/>) through the provisioner's RunInstances delegate (FR-049..053):
 /// attempts in order; a capacity or price refusal (<see cref="AwsErrorCodes.Capacity"/>: InsufficientInstanceCapacity,
 /// SpotMaxPriceTooLow, MaxSpotInstanceCountExceeded, InsufficientFreeAddressesInSubnet, Unsupported, ...) moves on to
-/// the next attempt; any other error is thrown as is. Moving from spot to on-demand publishes
+/// the next attempt (another AZ, then another type, each refusal published as <see cref="Ec2LaunchAttemptRefusedEvent"/>);
+/// any other error is thrown as is. Moving from spot to on-demand publishes
 /// <see cref="Ec2SpotFallbackEvent"/> and logs it. When nothing is left: <see cref="Ec2CapacityException"/> listing
 /// every attempt's code.
 /// </summary>
@@ -58,8 +59,9 @@ public sealed class SpotLaunchExecutor
 
         var failures = new List<LaunchFailure>();
         AmazonServiceException? last = null;
-        foreach (var attempt in plan)
+        for (var n = 0; n < plan.Count; n++)
         {
+            var attempt = plan[n];
             cancellationToken.ThrowIfCancellationRequested();
             if (!attempt.IsSpot && failures.Any(f => f.Attempt.IsSpot))
             {
@@ -77,6 +79,11 @@ public sealed class SpotLaunchExecutor
                 last = e;
                 failures.Add(new LaunchFailure(attempt, e.ErrorCode, e.Message, e.RequestId));
                 Ec2Log.LaunchAttemptRefused(_logger, attempt, e.ErrorCode, attempt.Index + 1, plan.Count);
+                if (_events is not null)
+                {
+                    var next = n + 1 < plan.Count ? plan[n + 1].ToString() : null;
+                    await _events.PublishAsync(new Ec2LaunchAttemptRefusedEvent(attempt.ToString(), attempt.InstanceType, attempt.AvailabilityZone, e.ErrorCode, next, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -57,4 +57,32 @@ public sealed class SpotLaunchPlannerTests
         Assert.All(plan, a => Assert.Equal(64, a.ClientToken(longToken).Length));
         Assert.Equal(3, plan.Select(a => a.ClientToken(longToken)).Distinct().Count());
     }
+
+    [Fact]
+    public void Alternative_types_follow_the_first_on_demand_and_after_spot()
+    {
+        var onDemand = SpotLaunchPlanner.Plan(new Ec2Configuration { Region = "us-east-1", InstanceType = "m5.large", InstanceTypes = ["m6i.large", "m5.large", "m7i.large"] });
+        var spot = SpotLaunchPlanner.Plan(new Ec2Configuration { Region = "us-east-1", InstanceType = "m5.large", InstanceTypes = ["m6i.large"], SpotEnabled = true });
+
+        Assert.Equal(["on-demand m5.large", "on-demand m6i.large", "on-demand m7i.large"], onDemand.Select(a => a.ToString()));
+        Assert.Equal(["spot m5.large (max on-demand price)", "on-demand m5.large", "on-demand m6i.large"], spot.Select(a => a.ToString()));
+        Assert.Equal([0, 1, 2], spot.Select(a => a.Index));
+    }
+
+    [Fact]
+    public void Across_subnets_tries_the_next_zone_before_the_next_type_within_the_bound()
+    {
+        var plan = SpotLaunchPlanner.Plan(new Ec2Configuration { Region = "us-east-1", InstanceType = "m5.large", InstanceTypes = ["m6i.large"] });
+        (string, string)[] subnets = [("subnet-0000000a", "us-east-1a"), ("subnet-0000000b", "us-east-1b")];
+
+        var spread = SpotLaunchPlanner.AcrossSubnets(plan, subnets);
+        var many = SpotLaunchPlanner.AcrossSubnets(
+            SpotLaunchPlanner.Plan(new Ec2Configuration { Region = "us-east-1", InstanceTypes = ["a1.large", "b1.large", "c1.large", "d1.large", "e1.large", "f1.large"] }), subnets);
+
+        Assert.Equal(["on-demand m5.large in us-east-1a", "on-demand m5.large in us-east-1b", "on-demand m6i.large in us-east-1a", "on-demand m6i.large in us-east-1b"], spread.Select(a => a.ToString()));
+        Assert.Equal(["subnet-0000000a", "subnet-0000000b", "subnet-0000000a", "subnet-0000000b"], spread.Select(a => a.SubnetId));
+        Assert.Equal([0, 1, 2, 3], spread.Select(a => a.Index));
+        Assert.Equal(Ec2Defaults.MaxLaunchAttempts, many.Count);
+        Assert.Same(plan, SpotLaunchPlanner.AcrossSubnets(plan, []));
+    }
 }

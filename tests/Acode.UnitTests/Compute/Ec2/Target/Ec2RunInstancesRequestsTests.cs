@@ -44,6 +44,42 @@ public sealed class Ec2RunInstancesRequestsTests
     }
 
     [Fact]
+    public void Secure_by_default_imdsv2_hop_1_and_an_encrypted_root_with_the_accounts_key()
+    {
+        var request = Ec2RunInstancesRequests.Build(Base, new LaunchAttempt(0, "t3.small", Ec2InstanceLifecycle.OnDemand, null), "tok", Tags);
+        var chosen = Ec2RunInstancesRequests.Build(Base with { ImdsHopLimit = 2, EbsKmsKeyId = "alias/builds" }, new LaunchAttempt(0, "t3.small", Ec2InstanceLifecycle.OnDemand, null), "tok", Tags, dryRun: true);
+
+        Assert.Equal((HttpTokensState.Required, 1, InstanceMetadataEndpointState.Enabled), (request.MetadataOptions.HttpTokens, request.MetadataOptions.HttpPutResponseHopLimit, request.MetadataOptions.HttpEndpoint));
+        Assert.Equal((true, null), (request.BlockDeviceMappings[0].Ebs.Encrypted, request.BlockDeviceMappings[0].Ebs.KmsKeyId));
+        Assert.Null(request.DryRun);
+        Assert.Equal((2, "alias/builds", true), (chosen.MetadataOptions.HttpPutResponseHopLimit, chosen.BlockDeviceMappings[0].Ebs.KmsKeyId, chosen.DryRun));
+    }
+
+    [Theory]
+    [InlineData(null, 0, true)]
+    [InlineData(null, 1, false)]
+    [InlineData(true, 1, true)]
+    [InlineData(false, 0, false)]
+    public void A_temporary_group_is_made_unless_groups_are_configured_or_it_is_refused(bool? asked, int groups, bool made) =>
+        Assert.Equal(made, (Base with { CreateTempSecurityGroup = asked, SecurityGroupIds = [.. Enumerable.Repeat("sg-01234567", groups)] }).UsesTempSecurityGroup);
+
+    [Theory]
+    [InlineData(0, null, "ec2Target.imdsHopLimit: must be between 1 and 64 (2 for containers on the instance), got 0")]
+    [InlineData(65, null, "ec2Target.imdsHopLimit: must be between 1 and 64 (2 for containers on the instance), got 65")]
+    [InlineData(1, "my-key", "ec2Target.ebsKmsKeyId: must be a KMS key id, alias/NAME, or a key or alias ARN (arn:aws:kms:...), got \"my-key\"")]
+    public void Hop_limit_and_kms_key_are_checked(int hops, string? kms, string problem) =>
+        Assert.Equal(problem, Assert.Single(Ec2ConfigurationValidator.Validate(new Ec2Configuration { Region = "us-east-1", ImdsHopLimit = hops, EbsKmsKeyId = kms })));
+
+    [Theory]
+    [InlineData("1234abcd-12ab-34cd-56ef-1234567890ab")]
+    [InlineData("mrk-1234abcd12ab34cd56ef1234567890ab")]
+    [InlineData("alias/aws/ebs")]
+    [InlineData("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")]
+    [InlineData("arn:aws:kms:eu-west-1:111122223333:alias/builds")]
+    public void Kms_key_forms_ebs_takes(string kms) =>
+        Assert.Empty(Ec2ConfigurationValidator.Validate(new Ec2Configuration { Region = "us-east-1", EbsKmsKeyId = kms }));
+
+    [Fact]
     public void Spot_attempt_sets_market_options_with_the_price_cap()
     {
         var request = Ec2RunInstancesRequests.Build(Base, new LaunchAttempt(1, "c5.large", Ec2InstanceLifecycle.Spot, 0.05m), "tok", Tags);
