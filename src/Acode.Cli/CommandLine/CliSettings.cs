@@ -13,6 +13,9 @@ internal sealed record CliSettings
 
     public string ConfigPath { get; init; } = Infrastructure.Configuration.AcodeConfigFile.DefaultRelativePath;
 
+    /// <summary>True when <c>--config</c> was given: then the file must exist (except for <c>target add</c>, which creates it).</summary>
+    public bool ConfigExplicit { get; init; }
+
     public bool Verbose { get; init; }
 
     /// <summary>True for <c>--output json</c>.</summary>

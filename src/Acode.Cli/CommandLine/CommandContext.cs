@@ -43,7 +43,10 @@ internal sealed class CommandContext
     public string ConfigPath => Path.GetFullPath(Settings.ConfigPath, Host.WorkingDirectory);
 
     /// <summary>The configuration file with environment overrides applied (loaded once).</summary>
-    public ProjectConfiguration Project => _project ??= ProjectConfiguration.Load(ConfigPath, Host.Environment, Flags);
+    public ProjectConfiguration Project => _project ??= ProjectConfiguration.Load(ConfigPath, Host.Environment, Flags, mustExist: Settings.ConfigExplicit && !CreatesConfigFile);
+
+    /// <summary>Set by a command that creates the file (<c>target add</c>), so that a <c>--config</c> path that does not exist yet is fine.</summary>
+    public bool CreatesConfigFile { get; set; }
 
     /// <summary>The flags that take part in resolving the region (<see cref="Ec2RegionResolver"/>).</summary>
     public Ec2Flags Flags => new(Settings.Region, Settings.Profile);

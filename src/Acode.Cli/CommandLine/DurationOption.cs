@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Acode.Infrastructure.Configuration;
+using Acode.Application.Configuration;
 
 namespace Acode.Cli.CommandLine;
 
@@ -14,7 +14,7 @@ internal static class DurationOption
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (!DurationText.TryParse(text, out var duration) || duration < TimeSpan.Zero)
+            if (!DurationText.TryParse(text, out var duration, out _) || duration < TimeSpan.Zero)
             {
                 result.AddError($"{name}: expected a duration like 2h, 30m, 1h30m or 0s, got \"{text}\"");
                 return default;

@@ -68,6 +68,7 @@ internal sealed class GlobalOptions
         Profile = parse.GetValue(Profile),
         EndpointUrl = parse.GetValue(EndpointUrl),
         ConfigPath = parse.GetValue(Config) ?? AcodeConfigFile.DefaultRelativePath,
+        ConfigExplicit = parse.GetResult(Config) is { Implicit: false },
         Verbose = parse.GetValue(Verbose),
         Json = parse.GetValue(Output) == "json",
     };

@@ -44,6 +44,7 @@ internal static class TargetAddEc2Command
         factory.Handle(command, (context, _) =>
         {
             var parse = context.Parse;
+            context.CreatesConfigFile = true;
             var userData = parse.GetValue(userDataFile) is { } file ? ReadUserData(context, file) : null;
             var newTags = TagParser.Parse(parse.GetValue(tags) ?? []);
 

@@ -1,4 +1,5 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Cli.Errors;
 using Acode.Infrastructure.Configuration;
 
 namespace Acode.Cli.Configuration;
@@ -23,18 +24,27 @@ internal sealed class ProjectConfiguration
     public AcodeConfigFile File { get; }
 
     /// <summary>
-    /// Loads the file (a missing file is an empty configuration). <paramref name="environment"/> overlays the
+    /// Loads the file (a missing file, or one with nothing but comments, is an empty configuration). <paramref name="environment"/> overlays the
     /// <c>ACODE_EC2_*</c> and <c>AWS_REGION</c> variables; pass an empty map to see the file's own values.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="environment">The environment variables to overlay.</param>
     /// <param name="flags">The <c>--region</c> and <c>--profile</c> flags, which take part in resolving the region.</param>
+    /// <param name="mustExist">True for a path the user named (<c>--config</c>): a missing file is then an error, not an empty configuration.</param>
     /// <exception cref="Ec2ConfigurationException">The file is unreadable or invalid; every problem is listed.</exception>
-    public static ProjectConfiguration Load(string path, IReadOnlyDictionary<string, string?> environment, Ec2Flags? flags = null)
+    /// <exception cref="UsageException"><paramref name="mustExist"/> and there is no such file.</exception>
+    public static ProjectConfiguration Load(string path, IReadOnlyDictionary<string, string?> environment, Ec2Flags? flags = null, bool mustExist = false)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException("--config", $"{path} is a folder; name the config file, e.g. {System.IO.Path.Combine(path, "config.yml")}");
+        }
+
         if (!System.IO.File.Exists(path))
         {
-            return new ProjectConfiguration(path, false, new AcodeConfigFile());
+            return mustExist
+                ? throw new UsageException("--config", $"no such file: {path} (create it with acode target add ec2 --config {path}, or leave out --config to use {AcodeConfigFile.DefaultRelativePath})")
+                : new ProjectConfiguration(path, false, new AcodeConfigFile());
         }
 
         try

@@ -17,4 +17,7 @@ public sealed record AcodeConfigFile
 
     /// <summary>The <c>sshTarget:</c> block, validated; null when absent.</summary>
     public SshTargetConfiguration? SshTarget { get; init; }
+
+    /// <summary>The <c>sshTarget:</c> block as written (file key names, for listing); null when absent or invalid.</summary>
+    public SshTargetSection? SshTargetSection { get; init; }
 }

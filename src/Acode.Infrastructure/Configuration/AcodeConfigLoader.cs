@@ -1,18 +1,24 @@
 using System.Collections;
+using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
 using Acode.Application.Compute.Ssh;
+using Acode.Application.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Acode.Infrastructure.Configuration;
 
 /// <summary>
-/// Loads <c>.acode/config.yml</c>: the top-level <c>mode:</c> (passed on as text), the <c>ec2Target:</c> block, with
-/// environment overrides, and the <c>sshTarget:</c> block, then validates. Precedence: file &lt; environment &lt; flags (the CLI overlays flags with
-/// <c>with</c> and validates again). Other top-level sections belong to other features and are left alone.
+/// Loads <c>.acode/config.yml</c>: the top-level <c>mode:</c>, the <c>ec2Target:</c> block, with environment
+/// overrides, and the <c>sshTarget:</c> block, then validates. Precedence: file &lt; environment &lt; flags (the CLI
+/// overlays flags with <c>with</c> and validates again). Any other top-level key is a problem (a misspelt section
+/// would otherwise be ignored silently), with a did-you-mean.
 /// </summary>
 public static class AcodeConfigLoader
 {
+    /// <summary>The top-level key of the operating mode.</summary>
+    public const string ModeKey = "mode";
+
     /// <summary>Environment variable overriding <c>ec2Target.region</c> (the order: <see cref="Ec2RegionResolver"/>).</summary>
     public const string RegionVariable = "ACODE_EC2_REGION";
 
@@ -28,17 +34,20 @@ public static class AcodeConfigLoader
     /// <summary>Environment variable naming the AWS Price List endpoint (default: the EC2 endpoint when set, else AWS's).</summary>
     public const string PricingEndpointUrlVariable = "ACODE_PRICING_ENDPOINT_URL";
 
+    /// <summary>Every top-level key the file may hold.</summary>
+    public static IReadOnlyList<string> TopLevelKeys { get; } = [ModeKey, Ec2Defaults.SectionName, SshTargetKeys.SectionName];
+
     /// <summary>Loads and validates a file.</summary>
     /// <param name="path">The file, usually <see cref="AcodeConfigFile.DefaultRelativePath"/> under the project root.</param>
     /// <param name="environment">Environment variables; null = the process environment.</param>
     /// <param name="flags">The <c>--region</c> and <c>--profile</c> flags, which win over the file and the environment.</param>
-    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, at once.</exception>
+    /// <exception cref="Ec2ConfigurationException">Every problem of the file, at once.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static AcodeConfigFile LoadFile(string path, IReadOnlyDictionary<string, string?>? environment = null, Ec2Flags? flags = null) =>
         Parse(File.ReadAllText(path), environment, flags);
 
-    /// <summary>Parses and validates YAML text.</summary>
-    /// <exception cref="Ec2ConfigurationException">Every problem of the <c>ec2Target:</c> and <c>sshTarget:</c> blocks, or a YAML syntax error.</exception>
+    /// <summary>Parses and validates YAML text; an empty text (or only comments) holds no settings.</summary>
+    /// <exception cref="Ec2ConfigurationException">Every problem of the file, or a YAML syntax error with its line and column.</exception>
     public static AcodeConfigFile Parse(string yaml, IReadOnlyDictionary<string, string?>? environment = null, Ec2Flags? flags = null)
     {
         environment ??= ProcessEnvironment();
@@ -48,33 +57,39 @@ public static class AcodeConfigLoader
             return new AcodeConfigFile();
         }
 
-        string? mode = null;
-        Ec2Configuration? ec2 = null;
-        SshTargetConfiguration? ssh = null;
-        var problems = new List<string>();
-        var reader = new YamlReader(problems);
-        foreach (var (keyNode, valueNode) in root.Children)
+        var file = new AcodeConfigFile();
+        var problems = new ConfigProblems(string.Empty);
+        foreach (var entry in root.Entries)
         {
-            switch ((keyNode as YamlScalarNode)?.Value)
+            var (key, _, node) = entry;
+            switch (key)
             {
-                case "mode":
-                    mode = valueNode is YamlScalarNode scalar && !YamlReader.IsNull(valueNode) ? scalar.Value : null;
+                case ModeKey:
+                    file = file with { Mode = ReadMode(node, problems.At(ModeKey)) };
                     break;
                 case Ec2Defaults.SectionName:
-                    ec2 = ApplyEnvironment(Ec2ConfigurationYamlBinder.BindSection(valueNode, reader), environment, flags);
+                    var ec2 = Ec2ConfigurationKeys.Table.Bind(node, problems.At(key), out _);
+                    file = file with { Ec2Target = ApplyEnvironment(ec2, environment, flags) };
                     break;
-                case SshTargetYamlBinder.SectionName:
-                    ssh = SshTargetYamlBinder.BindSection(valueNode, problems);
+                case SshTargetKeys.SectionName:
+                    var section = SshTargetKeys.Table.Bind(node, problems.At(key), out var complete);
+                    var before = problems.Lines.Count;
+                    SshTargetKeys.Table.Validate(section, problems.At(key));
+                    var usable = complete && problems.Lines.Count == before;
+                    file = file with { SshTarget = usable ? section.ToConfiguration() : null, SshTargetSection = usable ? section : null };
+                    break;
+                default:
+                    problems.UnknownKey(entry, TopLevelKeys);
                     break;
             }
         }
 
-        if (ec2 is not null)
+        if (file.Ec2Target is { } bound)
         {
-            problems.AddRange(Ec2ConfigurationValidator.Validate(ec2));
+            Ec2ConfigurationKeys.Table.Validate(bound, problems.At(Ec2Defaults.SectionName));
         }
 
-        return problems.Count > 0 ? throw new Ec2ConfigurationException(problems) : new AcodeConfigFile { Mode = mode, Ec2Target = ec2, SshTarget = ssh };
+        return problems.Lines.Count > 0 ? throw new Ec2ConfigurationException(problems.Lines) : file;
     }
 
     /// <summary>
@@ -116,7 +131,24 @@ public static class AcodeConfigLoader
         return c;
     }
 
-    private static YamlMappingNode? LoadRoot(string yaml)
+    // The mode is checked here, so that "mode: warp" is refused by every command, not only by those that resolve the mode.
+    private static string? ReadMode(ConfigNode node, ConfigProblems problems)
+    {
+        if (node is ConfigScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        if (node is ConfigScalar scalar && OperatingModeNames.TryParse(scalar.Value, out _))
+        {
+            return scalar.Value;
+        }
+
+        problems.Unreadable("must be one of " + string.Join(", ", OperatingModeNames.All), node);
+        return null;
+    }
+
+    private static ConfigMap? LoadRoot(string yaml)
     {
         var stream = new YamlStream();
         try
@@ -125,16 +157,21 @@ public static class AcodeConfigLoader
         }
         catch (YamlException e)
         {
-            throw new Ec2ConfigurationException([$"config.yml: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}"]);
+            throw new Ec2ConfigurationException([$"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}"]);
         }
 
-        if (stream.Documents.Count == 0 || YamlReader.IsNull(stream.Documents[0].RootNode))
+        if (stream.Documents.Count == 0 || YamlConfigNodes.From(stream.Documents[0].RootNode) is ConfigScalar { IsNull: true })
         {
             return null;
         }
 
-        return stream.Documents[0].RootNode as YamlMappingNode
-            ?? throw new Ec2ConfigurationException(["config.yml: the top level must be a map of sections (mode:, ec2Target:, ...)"]);
+        if (stream.Documents.Count > 1)
+        {
+            throw new Ec2ConfigurationException([$"holds {stream.Documents.Count} YAML documents (--- separators); keep one"]);
+        }
+
+        return YamlConfigNodes.From(stream.Documents[0].RootNode) as ConfigMap
+            ?? throw new Ec2ConfigurationException(["the top level must be a map of sections (mode:, ec2Target:, sshTarget:)"]);
     }
 
     private static Dictionary<string, string?> ProcessEnvironment()

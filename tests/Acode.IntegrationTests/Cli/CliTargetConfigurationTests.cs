@@ -3,13 +3,13 @@ namespace Acode.IntegrationTests.Cli;
 /// <summary><c>target add|list|remove ec2</c> against a real config file; bad input leaves the file byte for byte as it was.</summary>
 public sealed class CliTargetConfigurationTests
 {
-    private const string Existing = "# project settings\nmode: burst\nec2Target:\n  region: us-west-2\n  instanceType: t3.medium\nother:\n  keep: me\n";
+    private const string Existing = "# project settings\nmode: burst\nec2Target:\n  region: us-west-2\n  instanceType: t3.medium\nsshTarget:\n  host: build-box\n  user: dev\n  privateKeyPath: /k\n";
 
     [Fact]
     public async Task Add_then_list_shows_the_target_and_remove_removes_only_it()
     {
         using var cli = new CliProcess();
-        cli.WriteConfig("# project settings\nmode: local-only\nother:\n  keep: me\n");
+        cli.WriteConfig("# project settings\nmode: local-only\nsshTarget:\n  host: build-box\n  user: dev\n  privateKeyPath: /k\n");
 
         var add = await cli.RunAsync(
             "target", "add", "ec2", "--region", "us-west-2", "--instance-type", "c5.large", "--ami", "ami-0c55b159cbfafe1f0",
@@ -37,10 +37,10 @@ public sealed class CliTargetConfigurationTests
         Assert.True(remove.ExitCode == 0, remove.ToString());
         using (var json = afterRemove.Json())
         {
-            Assert.Equal(0, json.RootElement.GetProperty("targets").GetArrayLength());
+            Assert.Equal("ssh", Assert.Single(json.RootElement.GetProperty("targets").EnumerateArray()).GetProperty("type").GetString());
         }
 
-        Assert.Equal("# project settings\nmode: local-only\nother:\n  keep: me\n", File.ReadAllText(cli.ConfigPath));
+        Assert.Equal("# project settings\nmode: local-only\nsshTarget:\n  host: build-box\n  user: dev\n  privateKeyPath: /k\n", File.ReadAllText(cli.ConfigPath));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CliTargetConfigurationTests
         var text = File.ReadAllText(cli.ConfigPath);
         Assert.Contains("  region: us-west-2\n  instanceType: t3.medium\n  ebsSizeGb: 40\n", text, StringComparison.Ordinal);
         Assert.StartsWith("# project settings\nmode: burst\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("other:\n  keep: me\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("sshTarget:\n  host: build-box\n  user: dev\n  privateKeyPath: /k\n", text, StringComparison.Ordinal);
     }
 
     [Theory]

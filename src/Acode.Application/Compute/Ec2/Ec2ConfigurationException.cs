@@ -18,7 +18,7 @@ public sealed class Ec2ConfigurationException : AcodeException
     private static string BuildMessage(IReadOnlyList<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return $"The EC2 target configuration has {errors.Count} problem(s); fix them in .acode/config.yml (or the flags/environment that set them):"
+        return $"The configuration has {errors.Count} problem(s); fix them in the config file (or the flags/environment that set them):"
             + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
     }
 }

@@ -1,4 +1,5 @@
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Configuration;
 using Acode.Infrastructure.Configuration;
 
 namespace Acode.UnitTests.Compute.Ec2;
@@ -68,7 +69,7 @@ public sealed class Ec2ConfigurationYamlTests
             ec2Target:
               region: eu-west-1
               provisionTimeout: 10m
-              sshReadyTimeout: 90
+              sshReadyTimeout: 90s
               sshRetryInterval: 2.5s
               pollInterval: 500ms
               maxLifetime: 1h30m
@@ -131,7 +132,7 @@ public sealed class Ec2ConfigurationYamlTests
                 "ec2Target.ebsSizeGb: must be a whole number (line 4), got \"lots\"",
                 "ec2Target.spotMaxPrice: must be a decimal number like 0.05 (line 5), got \"cheap\"",
                 "ec2Target.securityGroupIds: must be a list (line 6), got \"sg-12345678\"",
-                "ec2Target.provisionTimeout: must be a duration like 30s, 5m or 2h, or a number of seconds (line 7), got \"5 minutes\"",
+                "ec2Target.provisionTimeout: must be a duration like 90s, 15m, 2h or 1d (units ms, s, m, h, d; combined like 1h30m) (line 7), got \"5 minutes\"",
                 "ec2Target.spotEnabeld: is not a known key (did you mean spotEnabled?) (line 8), got \"true\"",
                 "ec2Target.region: must be a region code like us-west-2 (did you mean us-east-1?), got \"us-east_1\"",
                 "ec2Target.instanceType: must be an instance type like t3.medium (family.size), got \"t3medium\"",
@@ -185,12 +186,50 @@ public sealed class Ec2ConfigurationYamlTests
     }
 
     [Fact]
-    public void A_file_without_the_section_has_no_ec2_target_and_other_sections_are_left_alone()
+    public void A_file_without_the_section_has_no_ec2_target()
     {
-        var file = AcodeConfigLoader.Parse("mode: local-only\nworkspace:\n  root: example\n", NoEnvironment);
+        var file = AcodeConfigLoader.Parse("mode: local-only\nsshTarget:\n  host: h\n  user: u\n  privateKeyPath: /k\n", NoEnvironment);
 
         Assert.Equal("local-only", file.Mode);
         Assert.Null(file.Ec2Target);
+    }
+
+    [Theory]
+    [InlineData("ec2target:\n  region: us-east-1\n", "ec2target: is not a known key (did you mean ec2Target?) (line 1)")]
+    [InlineData("mode: burst\nworkspace:\n  root: x\n", "workspace: is not a known key (line 2)")]
+    [InlineData("mdoe: burst\n", "mdoe: is not a known key (did you mean mode?) (line 1)")]
+    public void An_unknown_top_level_key_is_an_error_naming_it(string yaml, string expected)
+    {
+        var error = Assert.Throws<Ec2ConfigurationException>(() => AcodeConfigLoader.Parse(yaml, NoEnvironment));
+
+        Assert.StartsWith(expected, Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_mode_lists_the_valid_ones()
+    {
+        var error = Assert.Throws<Ec2ConfigurationException>(() => AcodeConfigLoader.Parse("mode: warp\n", NoEnvironment));
+
+        Assert.Equal(["mode: must be one of local-only, airgapped, burst (line 1), got \"warp\""], error.Errors);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    public void An_empty_file_holds_no_settings(string yaml)
+    {
+        var file = AcodeConfigLoader.Parse(yaml, NoEnvironment);
+
+        Assert.Equal((null, null, null), (file.Mode, file.Ec2Target, file.SshTarget));
+    }
+
+    [Fact]
+    public void A_bare_number_as_a_duration_asks_for_a_unit()
+    {
+        var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  region: us-east-1\n  maxLifetime: 2\n"));
+
+        Assert.Equal(["ec2Target.maxLifetime: add a unit: 2s, 2m, 2h or 2d (line 3), got \"2\""], error.Errors);
     }
 
     [Fact]
@@ -198,7 +237,7 @@ public sealed class Ec2ConfigurationYamlTests
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => AcodeConfigLoader.Parse("ec2Target:\n  region: [us-east-1\n", NoEnvironment));
 
-        Assert.StartsWith("config.yml: not valid YAML at line", Assert.Single(error.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("not valid YAML at line 3, column 1", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -254,25 +293,6 @@ public sealed class Ec2ConfigurationYamlTests
             Directory.Delete(dir, recursive: true);
         }
     }
-
-    [Theory]
-    [InlineData("30s", 30)]
-    [InlineData("5m", 300)]
-    [InlineData("2h", 7200)]
-    [InlineData("1h30m", 5400)]
-    [InlineData("45", 45)]
-    [InlineData("1d", 86400)]
-    public void Durations_parse(string text, int seconds)
-    {
-        Assert.True(DurationText.TryParse(text, out var value));
-        Assert.Equal(TimeSpan.FromSeconds(seconds), value);
-    }
-
-    [Theory]
-    [InlineData("5 minutes")]
-    [InlineData("m5")]
-    [InlineData("")]
-    public void Non_durations_do_not_parse(string text) => Assert.False(DurationText.TryParse(text, out _));
 
     private static Ec2Configuration Parse(string yaml, Dictionary<string, string?>? env = null) =>
         AcodeConfigLoader.Parse(yaml, env ?? NoEnvironment).Ec2Target!;

@@ -1,39 +1,37 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Acode.Infrastructure.Configuration;
+namespace Acode.Application.Configuration;
 
-/// <summary>Durations in configuration: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, combinations like <c>1h30m</c>, or a plain number of seconds.</summary>
+/// <summary>
+/// Durations as people write them in configuration and flags: <c>500ms</c>, <c>90s</c>, <c>15m</c>, <c>2h</c>,
+/// <c>1d</c> and combinations like <c>1h30m</c>. A bare number is refused: <c>2</c> could mean seconds or hours.
+/// </summary>
 public static partial class DurationText
 {
-    /// <summary>Parses a duration; false when the text is not one.</summary>
-    public static bool TryParse(string? text, out TimeSpan duration)
+    /// <summary>Parses a duration; false with a message for people in <paramref name="error"/> when the text is not one.</summary>
+    public static bool TryParse(string text, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
+        error = string.Empty;
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
+            error = $"add a unit: {trimmed}s, {trimmed}m, {trimmed}h or {trimmed}d";
             return false;
         }
 
-        text = text.Trim();
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+        if (!Pattern().IsMatch(trimmed))
         {
-            duration = TimeSpan.FromMilliseconds((double)(seconds * 1000m));
-            return true;
-        }
-
-        var match = Pattern().Match(text);
-        if (!match.Success)
-        {
+            error = "must be a duration like 90s, 15m, 2h or 1d (units ms, s, m, h, d; combined like 1h30m)";
             return false;
         }
 
         var total = 0m;
-        foreach (Capture part in match.Groups["part"].Captures)
+        foreach (Match part in Part().Matches(trimmed))
         {
-            var unitMatch = Part().Match(part.Value);
-            var value = decimal.Parse(unitMatch.Groups["n"].Value, CultureInfo.InvariantCulture);
-            total += unitMatch.Groups["u"].Value switch
+            var value = decimal.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture);
+            total += part.Groups["u"].Value switch
             {
                 "ms" => value / 1000m,
                 "s" => value,
@@ -50,6 +48,11 @@ public static partial class DurationText
     /// <summary>Formats a duration in the largest unit that divides it exactly: <c>2h</c>, <c>5m</c>, <c>30s</c>, <c>250ms</c>.</summary>
     public static string Format(TimeSpan duration)
     {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
         if (duration.Ticks % TimeSpan.TicksPerHour == 0)
         {
             return (duration.Ticks / TimeSpan.TicksPerHour).ToString(CultureInfo.InvariantCulture) + "h";
@@ -65,9 +68,9 @@ public static partial class DurationText
             : duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
     }
 
-    [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$")]
+    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$")]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"^(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h|d)$")]
+    [GeneratedRegex(@"(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h|d)")]
     private static partial Regex Part();
 }
