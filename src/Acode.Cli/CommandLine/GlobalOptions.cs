@@ -33,7 +33,7 @@ internal sealed class GlobalOptions
 
     public Option<string> Config { get; } = new("--config")
     {
-        Description = "The project configuration file.",
+        Description = "The project configuration file. A path given here must exist, except for 'target add', which creates it.",
         Recursive = true,
         DefaultValueFactory = _ => AcodeConfigFile.DefaultRelativePath,
     };
