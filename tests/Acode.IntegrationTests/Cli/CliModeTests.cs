@@ -28,7 +28,9 @@ public sealed class CliModeTests
         cli.WriteConfig("mode: airgapped\nec2Target:\n  region: us-east-1\n");
 
         var fromFile = await cli.RunAsync("target", "ec2", "list");
-        var fromEnvironment = await cli.RunAsync(["target", "ec2", "list", "--config", "none.yml"], new Dictionary<string, string> { ["ACODE_MODE"] = "airgapped" });
+        // An empty file holds no settings, so the mode comes from the environment alone.
+        File.WriteAllText(Path.Combine(cli.WorkingDirectory, "empty.yml"), string.Empty);
+        var fromEnvironment = await cli.RunAsync(["target", "ec2", "list", "--config", "empty.yml"], new Dictionary<string, string> { ["ACODE_MODE"] = "airgapped" });
 
         Assert.True(fromFile.ExitCode == 3, fromFile.ToString());
         Assert.Contains("airgapped", fromFile.Error, StringComparison.Ordinal);
