@@ -28,7 +28,7 @@ public static partial class DurationText
             return false;
         }
 
-        if (trimmed.StartsWith('-'))
+        if (trimmed.StartsWith('-') && TrySum(trimmed[1..], out _))
         {
             error = $"must not be negative, got \"{trimmed}\"";
             return false;
