@@ -39,7 +39,7 @@ public static class CliApplication
         {
             foreach (var error in parse.Errors)
             {
-                await host.Error.WriteLineAsync("acode: " + error.Message);
+                await host.Error.WriteLineAsync("acode: " + Errors.ParseErrorText.Format(error));
             }
 
             var path = string.Join(' ', CommandPath(parse.CommandResult));

@@ -65,6 +65,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
             Actions = new ActionRegistry(),
             Faults = new FaultInjector(),
             Log = new Control.ActionLog(),
+            Requests = new Control.RequestCounter(),
             Time = time,
             Logger = logger,
             ImdsUrl = () => ImdsUrl,
@@ -132,7 +133,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets every resource (in every region), fault, log entry and temporary credential; machines are destroyed.</summary>
+    /// <summary>Forgets every resource (in every region), fault, log entry, request count and temporary credential; machines are destroyed.</summary>
     public void Reset()
     {
         lock (_services.Regions.Gate)
@@ -155,6 +156,7 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
         _services.Faults.Clear();
         _services.Log.Clear();
+        _services.Requests.Clear();
         _services.Credentials.RemoveTemporary();
         _imds.Reset();
     }
@@ -163,6 +165,15 @@ public sealed class Ec2Emulator : IAsyncDisposable
     public IReadOnlyList<ActionLogEntry> ActionLog => _services.Log.Snapshot();
 
     public void ClearActionLog() => _services.Log.Clear();
+
+    /// <summary>How many API and metadata requests arrived (control API calls not counted), whatever their outcome.</summary>
+    public long RequestCount => _services.Requests.Total;
+
+    /// <summary>The same count by URL path (a client's endpoint URL path, e.g. <c>/</c> or <c>/case-17/</c>).</summary>
+    public IReadOnlyDictionary<string, long> RequestCountByPath => _services.Requests.ByPath();
+
+    /// <summary>Sets the request count back to zero.</summary>
+    public void ClearRequestCount() => _services.Requests.Clear();
 
     /// <summary>The current delays and visibility window (every region).</summary>
     public EmulatorSettings Settings

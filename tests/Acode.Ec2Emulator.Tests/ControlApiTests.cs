@@ -51,4 +51,31 @@ public sealed class ControlApiTests
         var gone = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
         Assert.Equal("Server.SpotInstanceTermination", gone.StateReason.Code);
     }
+
+    [Fact]
+    public async Task The_request_count_includes_refused_calls_is_kept_by_path_and_leaves_out_the_control_api()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(h.Emulator.ServiceUrl, "_emulator/") };
+        (await http.DeleteAsync("requests")).EnsureSuccessStatusCode();
+        using var wrongSecret = h.Ec2Client(secret: "not-the-secret");
+        using var onAPath = new AmazonEC2Client(new Amazon.Runtime.BasicAWSCredentials("test", "test"), new AmazonEC2Config
+        {
+            ServiceURL = new Uri(h.Emulator.ServiceUrl, "case-7/").ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0,
+        });
+
+        await h.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest());
+        await AssertEc2.FailsAsync("SignatureDoesNotMatch", () => wrongSecret.DescribeVpcsAsync(new DescribeVpcsRequest()), HttpStatusCode.Forbidden);
+        await onAPath.DescribeVpcsAsync(new DescribeVpcsRequest());
+        await http.GetAsync("settings");
+
+        var counted = await http.GetFromJsonAsync<JsonElement>("requests");
+        Assert.Equal(3, counted.GetProperty("count").GetInt64());
+        Assert.Equal(1, counted.GetProperty("byPath").GetProperty("/case-7/").GetInt64());
+        Assert.Equal(2, counted.GetProperty("byPath").GetProperty("/").GetInt64());
+        Assert.Equal(3, h.Emulator.RequestCount);
+
+        (await http.DeleteAsync("requests")).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await http.GetFromJsonAsync<JsonElement>("requests")).GetProperty("count").GetInt64());
+    }
 }

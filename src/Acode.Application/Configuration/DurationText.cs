@@ -4,73 +4,121 @@ using System.Text.RegularExpressions;
 namespace Acode.Application.Configuration;
 
 /// <summary>
-/// Durations as people write them in configuration and flags: <c>500ms</c>, <c>90s</c>, <c>15m</c>, <c>2h</c>,
-/// <c>1d</c> and combinations like <c>1h30m</c>. A bare number is refused: <c>2</c> could mean seconds or hours.
+/// Durations as users write them: <c>500ms</c>, <c>90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c>, or combinations like
+/// <c>1h30m</c>. A bare number is refused, since <c>--older-than 2</c> could mean seconds, minutes or hours.
 /// </summary>
 public static partial class DurationText
 {
-    /// <summary>Parses a duration; false with a message for people in <paramref name="error"/> when the text is not one.</summary>
-    public static bool TryParse(string text, out TimeSpan duration, out string error)
+    /// <summary>The examples every message shows.</summary>
+    public const string Examples = "90s, 15m, 2h or 1d";
+
+    /// <summary>
+    /// Parses a duration that carries its unit and is not negative; otherwise false, with <paramref name="error"/>
+    /// saying what is wrong and how to write it (without naming the flag or key, which the caller prefixes).
+    /// </summary>
+    public static bool TryParse(string? text, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;
         error = string.Empty;
         var trimmed = text?.Trim() ?? string.Empty;
-        if (decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+        if (trimmed.Length == 0)
         {
-            error = $"add a unit: {trimmed}s, {trimmed}m, {trimmed}h or {trimmed}d";
+            error = $"expected a duration like {Examples}, got nothing";
             return false;
         }
 
-        if (!Pattern().IsMatch(trimmed))
+        if (trimmed.StartsWith('-') && TrySum(trimmed[1..], out _))
         {
-            error = "must be a duration like 90s, 15m, 2h or 1d (units ms, s, m, h, d; combined like 1h30m)";
+            error = $"must not be negative, got \"{trimmed}\"";
             return false;
         }
 
-        var total = 0m;
-        foreach (Match part in Part().Matches(trimmed))
+        if (decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
-            var value = decimal.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture);
-            total += part.Groups["u"].Value switch
-            {
-                "ms" => value / 1000m,
-                "s" => value,
-                "m" => value * 60m,
-                "h" => value * 3600m,
-                _ => value * 86400m,
-            };
+            error = $"\"{trimmed}\" has no unit: add a unit, e.g. {trimmed}s, {trimmed}m, {trimmed}h or {trimmed}d";
+            return false;
         }
 
-        duration = TimeSpan.FromMilliseconds((double)(total * 1000m));
+        if (!TrySum(trimmed, out duration))
+        {
+            error = $"expected a duration like {Examples} (units ms, s, m, h, d; combined like 1h30m), got \"{trimmed}\"";
+            return false;
+        }
+
         return true;
     }
 
-    /// <summary>Formats a duration in the largest unit that divides it exactly: <c>2h</c>, <c>5m</c>, <c>30s</c>, <c>250ms</c>.</summary>
+    /// <summary>Formats a duration in the largest unit that divides it exactly: <c>1d</c>, <c>2h</c>, <c>5m</c>, <c>30s</c>, <c>250ms</c>.</summary>
     public static string Format(TimeSpan duration)
     {
-        if (duration == TimeSpan.Zero)
+        var c = CultureInfo.InvariantCulture;
+        if (duration > TimeSpan.Zero && duration.Ticks % TimeSpan.TicksPerDay == 0)
         {
-            return "0s";
+            return (duration.Ticks / TimeSpan.TicksPerDay).ToString(c) + "d";
         }
 
-        if (duration.Ticks % TimeSpan.TicksPerHour == 0)
+        if (duration.Ticks % TimeSpan.TicksPerHour == 0 && duration != TimeSpan.Zero)
         {
-            return (duration.Ticks / TimeSpan.TicksPerHour).ToString(CultureInfo.InvariantCulture) + "h";
+            return (duration.Ticks / TimeSpan.TicksPerHour).ToString(c) + "h";
         }
 
-        if (duration.Ticks % TimeSpan.TicksPerMinute == 0)
+        if (duration.Ticks % TimeSpan.TicksPerMinute == 0 && duration != TimeSpan.Zero)
         {
-            return (duration.Ticks / TimeSpan.TicksPerMinute).ToString(CultureInfo.InvariantCulture) + "m";
+            return (duration.Ticks / TimeSpan.TicksPerMinute).ToString(c) + "m";
         }
 
         return duration.Ticks % TimeSpan.TicksPerSecond == 0
-            ? (duration.Ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture) + "s"
-            : duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
+            ? (duration.Ticks / TimeSpan.TicksPerSecond).ToString(c) + "s"
+            : duration.TotalMilliseconds.ToString(c) + "ms";
     }
 
-    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$")]
+    // Sums the unit parts of text like 1h30m; false when it is not made of them or is too long for a TimeSpan.
+    private static bool TrySum(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var match = Pattern().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var totalSeconds = 0m;
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var unitMatch = Part().Match(part.Value);
+            if (!decimal.TryParse(unitMatch.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+
+            var factor = unitMatch.Groups["u"].Value switch
+            {
+                "ms" => 0.001m,
+                "s" => 1m,
+                "m" => 60m,
+                "h" => 3600m,
+                _ => 86400m,
+            };
+            if (value > (decimal)TimeSpan.MaxValue.TotalSeconds / factor)
+            {
+                return false;
+            }
+
+            totalSeconds += value * factor;
+        }
+
+        if (totalSeconds >= (decimal)TimeSpan.MaxValue.TotalSeconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromTicks((long)(totalSeconds * TimeSpan.TicksPerSecond));
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$")]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h|d)")]
+    [GeneratedRegex(@"^(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h|d)$")]
     private static partial Regex Part();
 }

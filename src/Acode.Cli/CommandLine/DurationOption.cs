@@ -3,24 +3,31 @@ using Acode.Application.Configuration;
 
 namespace Acode.Cli.CommandLine;
 
-/// <summary>An option whose value is a duration as written in configuration (<c>2h</c>, <c>30m</c>, <c>1h30m</c>, <c>0s</c>).</summary>
+/// <summary>
+/// An option whose value is a duration with its unit (<c>90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c>, <c>1h30m</c>):
+/// a bare number is refused with "add a unit", and help shows the default the same way (<c>2h</c>, not <c>02:00:00</c>).
+/// </summary>
 internal static class DurationOption
 {
-    public static Option<TimeSpan> Create(string name, string description, TimeSpan defaultValue) => new(name)
+    public static Option<TimeSpan> Create(string name, string description, TimeSpan defaultValue)
     {
-        Description = description,
-        HelpName = "duration",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
+        var option = new Option<TimeSpan>(name)
         {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (!DurationText.TryParse(text, out var duration, out _) || duration < TimeSpan.Zero)
+            Description = description,
+            HelpName = "duration",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
             {
-                result.AddError($"{name}: expected a duration like 2h, 30m, 1h30m or 0s, got \"{text}\"");
-                return default;
-            }
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (!DurationText.TryParse(text, out var duration, out var error))
+                {
+                    result.AddError($"{name}: {error}");
+                }
 
-            return duration;
-        },
-    };
+                return duration;
+            },
+        };
+        HelpWithExamplesAction.SetDefaultText(option, defaultValue.ToString(), DurationText.Format(defaultValue));
+        return option;
+    }
 }

@@ -56,6 +56,17 @@ internal sealed class GlobalOptions
     {
         Mode.AcceptOnlyFromAmong("local-only", "airgapped", "burst");
         Output.AcceptOnlyFromAmong("table", "json");
+        foreach (var option in new Option[] { Region, Profile, EndpointUrl, Config })
+        {
+            // An empty value (--region "") would otherwise fall through to the next source without a word.
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+                {
+                    result.AddError($"{option.Name}: must not be empty");
+                }
+            });
+        }
     }
 
     public IEnumerable<Option> All => [Mode, Region, Profile, EndpointUrl, Config, Verbose, Output];

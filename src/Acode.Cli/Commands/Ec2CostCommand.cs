@@ -29,8 +29,8 @@ internal static class Ec2CostCommand
             "acode target ec2 cost --instance-type g4dn.xlarge --spot --ebs-size 100 --region us-west-2 --output json");
         var instanceType = new Option<string?>("--instance-type") { Description = "Instance type (default: the configured one, else t3.medium)." };
         var spot = new Option<bool>("--spot") { Description = "Price as spot (offline: the on-demand price less an assumed discount)." };
-        var hours = new Option<decimal>("--hours") { Description = "Expected run time in hours.", DefaultValueFactory = _ => 1m };
-        var ebsSize = new Option<int?>("--ebs-size") { Description = "Root volume GiB (default: the configured size, else 20)." };
+        var hours = NumberOption.Decimal("--hours", "Expected run time in hours.", 1m);
+        var ebsSize = NumberOption.OptionalWhole("--ebs-size", "Root volume GiB (default: the configured size, else 20).");
         command.Options.Add(instanceType);
         command.Options.Add(spot);
         command.Options.Add(hours);

@@ -16,12 +16,14 @@ internal static class Ec2RecommendCommand
             "Recommend the cheapest instance types with at least the given vCPUs, memory and GPUs, cheapest first, with the reason. Offline (acode's price catalogue); allowed in every mode.",
             "acode target ec2 recommend --cpus 4 --memory 16",
             "acode target ec2 recommend --cpus 4 --memory 16 --gpus 1 --spot --max-price 0.40 --output json");
-        var cpus = new Option<int>("--cpus") { Description = "Minimum vCPUs.", Required = true };
-        var memory = new Option<decimal>("--memory") { Description = "Minimum memory in GiB.", Required = true };
-        var gpus = new Option<int>("--gpus") { Description = "Minimum GPUs (default 0: GPU types are left out)." };
+        var cpus = NumberOption.Whole("--cpus", "Minimum vCPUs.");
+        cpus.Required = true;
+        var memory = NumberOption.Decimal("--memory", "Minimum memory in GiB.");
+        memory.Required = true;
+        var gpus = NumberOption.Whole("--gpus", "Minimum GPUs (default 0: GPU types are left out).");
         var spot = new Option<bool>("--spot") { Description = "Rank on spot prices (offline: on-demand less an assumed discount)." };
-        var maxPrice = new Option<decimal?>("--max-price") { Description = "Highest hourly price in USD." };
-        var count = new Option<int>("--count") { Description = "How many to show.", DefaultValueFactory = _ => 3 };
+        var maxPrice = NumberOption.OptionalDecimal("--max-price", "Highest hourly price in USD.");
+        var count = NumberOption.Whole("--count", "How many to show.", 3);
         foreach (var option in new Option[] { cpus, memory, gpus, spot, maxPrice, count })
         {
             command.Options.Add(option);

@@ -17,8 +17,8 @@ internal static class EmulatorCommand
             "Run the local EC2 emulator in the foreground until Ctrl-C: EC2, SSM and STS on 127.0.0.1, instances backed by real sshd processes. Prints the endpoint and the test credentials (access key test, secret test). Spends nothing; allowed in every mode.",
             "acode emulator --port 4566",
             "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url http://127.0.0.1:4566/ --region us-east-1 ec2 describe-instances");
-        var port = new Option<int>("--port") { Description = "API port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 4566 };
-        var imdsPort = new Option<int>("--imds-port") { Description = "Instance metadata service port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var port = NumberOption.Whole("--port", "API port on 127.0.0.1 (0 picks a free one).", 4566);
+        var imdsPort = NumberOption.Whole("--imds-port", "Instance metadata service port on 127.0.0.1 (0 picks a free one).", 0);
         var bootDelay = DurationOption.Create("--boot-delay", "Time from pending to running.", new EmulatorSettings().BootDelay);
         var sshDelay = DurationOption.Create("--ssh-delay", "Time from running to sshd accepting connections.", new EmulatorSettings().SshDelay);
         command.Options.Add(port);

@@ -41,6 +41,7 @@ internal static class ExecCommand
         factory.Handle(command, async (context, cancellationToken) =>
         {
             var parse = context.Parse;
+            ExecCommandWords.RequireAfterDoubleDash(parse, commandLine);
             var targetType = parse.GetValue(target)!;
             var request = new ExecRequest
             {

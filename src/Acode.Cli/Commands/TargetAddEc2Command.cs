@@ -31,8 +31,8 @@ internal static class TargetAddEc2Command
         var keyPair = new Option<string?>("--key-pair") { Description = "Existing key pair name (default: acode generates one per run)." };
         var instanceProfile = new Option<string?>("--instance-profile") { Description = "IAM instance profile name or ARN." };
         var spot = new Option<bool>("--spot") { Description = "Launch as spot (on-demand is the default)." };
-        var spotMaxPrice = new Option<decimal?>("--spot-max-price") { Description = "Highest spot price in USD per hour." };
-        var ebsSize = new Option<int?>("--ebs-size") { Description = "Root volume size in GiB, 8..16384 (default 20)." };
+        var spotMaxPrice = NumberOption.OptionalDecimal("--spot-max-price", "Highest spot price in USD per hour.");
+        var ebsSize = NumberOption.OptionalWhole("--ebs-size", "Root volume size in GiB, 8..16384 (default 20).");
         var tags = new Option<string[]>("--tag") { Description = "A tag key=value for the instance and its volume; repeat for several." };
         var userDataFile = new Option<string?>("--user-data-file") { Description = "A file whose contents are passed as user data (at most 16 KB)." };
         Option[] options = [instanceType, ami, subnet, securityGroups, keyPair, instanceProfile, spot, spotMaxPrice, ebsSize, tags, userDataFile];

@@ -57,6 +57,15 @@ internal sealed class ControlEndpoint(Ec2Emulator emulator)
             case ("DELETE", ["actions"]):
                 emulator.ClearActionLog();
                 return ok;
+            case ("GET", ["requests"]):
+                return new JsonObject
+                {
+                    ["count"] = emulator.RequestCount,
+                    ["byPath"] = new JsonObject(emulator.RequestCountByPath.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+                };
+            case ("DELETE", ["requests"]):
+                emulator.ClearRequestCount();
+                return ok;
             case ("GET", ["settings"]):
                 return SettingsJson(emulator.Settings);
             case ("POST", ["settings"]):

@@ -19,6 +19,7 @@ internal sealed class EmulatorServices
     public required ActionRegistry Actions { get; init; }
     public required FaultInjector Faults { get; init; }
     public required ActionLog Log { get; init; }
+    public required RequestCounter Requests { get; init; }
     public required TimeProvider Time { get; init; }
     public required ILogger Logger { get; init; }
     public required Func<Uri> ImdsUrl { get; init; }

@@ -37,6 +37,11 @@ internal sealed class RequestRouter(EmulatorServices services, ImdsEndpoint imds
 
     private async Task RouteAsync(HttpContext http)
     {
+        if (!http.Request.Path.StartsWithSegments("/_emulator", StringComparison.Ordinal))
+        {
+            services.Requests.Add(http.Request.Path.Value is { Length: > 0 } path ? path : "/");
+        }
+
         if (http.Connection.LocalPort == imdsPort())
         {
             await imds.HandleAsync(http);

@@ -13,7 +13,7 @@ public sealed class CliConfigFileTests
     [InlineData("sshTarget:\n  hots: h\n  user: u\n  privateKeyPath: /k\n", "sshTarget.hots: is not a known key (did you mean host?)")]
     [InlineData("ec2Target:\n  region: us-east-1\n  savingsPlan:\n    discountPercnt: 20\n", "ec2Target.savingsPlan.discountPercnt: is not a known key (did you mean discountPercent?)")]
     [InlineData("mode: warp\n", "mode: must be one of local-only, airgapped, burst (line 1), got \"warp\"")]
-    [InlineData("ec2Target:\n  region: us-east-1\n  maxLifetime: 2\n", "ec2Target.maxLifetime: add a unit: 2s, 2m, 2h or 2d (line 3)")]
+    [InlineData("ec2Target:\n  region: us-east-1\n  maxLifetime: 2\n", "ec2Target.maxLifetime: \"2\" has no unit: add a unit, e.g. 2s, 2m, 2h or 2d (line 3)")]
     [InlineData("ec2Target:\n  region: us-east-1\n  heartbeatTimeout: 15 minutes\n", "ec2Target.heartbeatTimeout: must be a duration like 90s, 15m, 2h or 1d")]
     [InlineData("ec2Target:\n  region: [us-east-1\n", "not valid YAML at line 3, column 1")]
     [InlineData("ec2Target:\n  region: us-east-1\n region: us-west-2\n", "not valid YAML at line 3, column 2")]

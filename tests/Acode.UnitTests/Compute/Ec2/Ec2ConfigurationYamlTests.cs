@@ -229,7 +229,7 @@ public sealed class Ec2ConfigurationYamlTests
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  region: us-east-1\n  maxLifetime: 2\n"));
 
-        Assert.Equal(["ec2Target.maxLifetime: add a unit: 2s, 2m, 2h or 2d (line 3), got \"2\""], error.Errors);
+        Assert.Equal(["ec2Target.maxLifetime: \"2\" has no unit: add a unit, e.g. 2s, 2m, 2h or 2d (line 3), got \"2\""], error.Errors);
     }
 
     [Fact]

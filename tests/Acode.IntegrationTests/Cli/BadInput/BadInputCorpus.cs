@@ -1,0 +1,173 @@
+namespace Acode.IntegrationTests.Cli;
+
+/// <summary>
+/// Inputs acode must refuse before it sends anything: one row each (see <see cref="BadInput"/>). The runner adds
+/// <c>--mode burst</c> and <c>--endpoint-url</c> (a running emulator) unless the row sets them, and test credentials
+/// and <c>AWS_REGION</c> in the environment, so that a row which slipped through would reach the emulator and be counted.
+/// </summary>
+internal static class BadInputCorpus
+{
+    private const string Cfg = "The EC2 target configuration has 1 problem(s)";
+    private const string SshBase = "sshTarget:\n  host: 127.0.0.1\n  user: dev\n  privateKeyPath: key\n";
+
+    public static IReadOnlyList<BadInput> Rows { get; } =
+    [
+        // Durations on every duration flag: a unit is required.
+        new("target ec2 cleanup --older-than 2", 2, "--older-than: \"2\" has no unit: add a unit, e.g. 2s, 2m, 2h or 2d"),
+        new("target ec2 cleanup --older-than 0", 2, "--older-than: \"0\" has no unit"),
+        new("target ec2 cleanup --older-than 1.5", 2, "--older-than: \"1.5\" has no unit"),
+        new("target ec2 cleanup --older-than -5m", 2, "--older-than: must not be negative"),
+        new("target ec2 cleanup --older-than 2x", 2, "--older-than: expected a duration like 90s, 15m, 2h or 1d"),
+        new("target ec2 cleanup --older-than 5minutes", 2, "--older-than: expected a duration"),
+        new("target ec2 cleanup --older-than \"5 m\"", 2, "--older-than: expected a duration"),
+        new("target ec2 cleanup --older-than \"\"", 2, "--older-than: expected a duration"),
+        new("target ec2 cleanup --older-than 99999999999999d", 2, "--older-than: expected a duration"),
+        new("target ec2 cleanup --older-than", 2, "--older-than: needs a value"),
+        new("emulator --boot-delay 5", 2, "--boot-delay: \"5\" has no unit: add a unit"),
+        new("emulator --boot-delay -1s", 2, "--boot-delay: must not be negative"),
+        new("emulator --ssh-delay 2", 2, "--ssh-delay: \"2\" has no unit"),
+        new("emulator --ssh-delay soon", 2, "--ssh-delay: expected a duration"),
+
+        // Numbers: the flag and the kind of number, never a .NET type.
+        new("target ec2 cost --instance-type t3.medium --ebs-size abc", 2, "--ebs-size: expected a whole number"),
+        new("target ec2 cost --instance-type t3.medium --ebs-size 1.5", 2, "--ebs-size: expected a whole number"),
+        new("target ec2 cost --instance-type t3.medium --ebs-size -3", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got -3"),
+        new("target ec2 cost --instance-type t3.medium --hours abc", 2, "--hours: expected a number like 1.5"),
+        new("target ec2 cost --instance-type t3.medium --hours 1e3", 2, "--hours: expected a number"),
+        new("target ec2 cost --instance-type t3.medium --hours -1", 2, "--hours: must be more than 0"),
+        new("target ec2 cost --instance-type t3.medium --hours 0", 2, "--hours: must be more than 0"),
+        new("target ec2 cost --instance-type t3.medium --hours 100000", 2, "--hours: must be more than 0 and at most 87600"),
+        new("target ec2 cost --instance-type zz.huge", 2, "ec2Target.instanceType: must be an instance type like t3.medium"),
+        new("target ec2 cost --instance-type", 2, "--instance-type: needs a value"),
+        new("target ec2 cost --instance-type t3.medium --region mars-1", 2, "ec2Target.region: must be a region code"),
+        new("target ec2 recommend", 2, "Option '--cpus' is required"),
+        new("target ec2 recommend --cpus 2", 2, "Option '--memory' is required"),
+        new("target ec2 recommend --cpus abc --memory 4", 2, "--cpus: expected a whole number"),
+        new("target ec2 recommend --cpus 99999999999 --memory 4", 2, "--cpus: expected a whole number"),
+        new("target ec2 recommend --cpus -1 --memory 4", 2, "--cpus: must be at least 1"),
+        new("target ec2 recommend --cpus 0 --memory 4", 2, "--cpus: must be at least 1"),
+        new("target ec2 recommend --cpus 2 --memory abc", 2, "--memory: expected a number"),
+        new("target ec2 recommend --cpus 2 --memory -4", 2, "--memory: must be zero or more"),
+        new("target ec2 recommend --cpus 2 --memory 4 --gpus -1", 2, "--gpus: must be zero or more"),
+        new("target ec2 recommend --cpus 2 --memory 4 --gpus two", 2, "--gpus: expected a whole number"),
+        new("target ec2 recommend --cpus 2 --memory 4 --max-price abc", 2, "--max-price: expected a number"),
+        new("target ec2 recommend --cpus 2 --memory 4 --max-price -0.5", 2, "--max-price: must be a positive price"),
+        new("target ec2 recommend --cpus 2 --memory 4 --count 0", 2, "--count: must be between 1 and 50"),
+        new("target ec2 recommend --cpus 2 --memory 4 --count 51", 2, "--count: must be between 1 and 50"),
+        new("target ec2 recommend --cpus 2 --memory 4 --count many", 2, "--count: expected a whole number"),
+        new("emulator --port abc", 2, "--port: expected a whole number"),
+        new("emulator --port -1", 2, "--port: must be a port between 0 and 65535"),
+        new("emulator --port 70000", 2, "--port: must be a port between 0 and 65535"),
+        new("emulator --imds-port abc", 2, "--imds-port: expected a whole number"),
+        new("emulator --imds-port 70000", 2, "--imds-port: must be a port between 0 and 65535"),
+
+        // target add ec2: every flag with a value EC2 would refuse.
+        new("target add ec2 --instance-type bogus", 2, "ec2Target.instanceType: must be an instance type"),
+        new("target add ec2 --instance-type t3", 2, "ec2Target.instanceType: must be an instance type"),
+        new("target add ec2 --instance-type mac1.metal", 2, "ec2Target.instanceType: EC2 Mac instances are not supported"),
+        new("target add ec2 --ami ami-xyz", 2, "ec2Target.ami: must be an AMI id"),
+        new("target add ec2 --ami ubuntu-99", 2, "ec2Target.ami: must be an AMI id"),
+        new("target add ec2 --subnet sub-123", 2, "ec2Target.subnetId: must be an id like subnet-"),
+        new("target add ec2 --subnet subnet-zz", 2, "ec2Target.subnetId: must be an id like subnet-"),
+        new("target add ec2 --security-group sg-zz", 2, "ec2Target.securityGroupIds[0]: must be an id like sg-"),
+        new("target add ec2 --security-group sg-0123456789abcdef0 --security-group group1", 2, "ec2Target.securityGroupIds[1]: must be an id like sg-"),
+        new("target add ec2 --key-pair", 2, "--key-pair: needs a value"),
+        new("target add ec2 --instance-profile arn:aws:iam::bad", 2, "ec2Target.instanceProfile: must be an instance profile name or arn"),
+        new("target add ec2 --spot-max-price abc", 2, "--spot-max-price: expected a number"),
+        new("target add ec2 --spot-max-price -1", 2, "ec2Target.spotMaxPrice: must be a positive price"),
+        new("target add ec2 --spot-max-price 0", 2, "ec2Target.spotMaxPrice: must be a positive price"),
+        new("target add ec2 --ebs-size abc", 2, "--ebs-size: expected a whole number"),
+        new("target add ec2 --ebs-size -5", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got -5"),
+        new("target add ec2 --ebs-size 3", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got 3"),
+        new("target add ec2 --ebs-size 99999", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got 99999"),
+        new("target add ec2 --tag foo", 2, "--tag: expected key=value"),
+        new("target add ec2 --tag =v", 2, "--tag: expected key=value"),
+        new("target add ec2 --tag aws:x=y", 2, "ec2Target.tags.aws:x: tag keys starting with aws: are reserved"),
+        new("target add ec2 --user-data-file /no/such/file", 2, "--user-data-file: cannot read /no/such/file"),
+        new("target add ec2 --region mars-1", 2, "ec2Target.region: must be a region code like us-west-2"),
+        new("target add ec2 --region US-EAST-1", 2, "(did you mean us-east-1?)"),
+        new("target add ec2 --spot=maybe", 2, "'maybe'"),
+        new("target add ec2 extra", 2, "'extra'"),
+        new("target add ssh", 2, "'ssh'"),
+
+        // Other target commands: unknown flags, stray arguments, missing commands.
+        new("target list --output xml", 2, "--output: Argument 'xml' not recognized"),
+        new("target list extra", 2, "'extra'"),
+        new("target list --bogus", 2, "'--bogus'"),
+        new("target remove ec2 extra", 2, "'extra'"),
+        new("target remove", 2, "Required command was not provided"),
+        new("target test ec2 --bogus", 2, "'--bogus'"),
+        new("target test ec2 --dry-run --region mars-1", 2, "ec2Target.region: must be a region code"),
+        new("target test ec2 --dry-run=perhaps", 2, "'perhaps'"),
+        new("target ec2 bogus", 2, "'bogus'"),
+        new("target bogus", 2, "'bogus'"),
+        new("frobnicate", 2, "'frobnicate'"),
+
+        // Instance commands: bad and missing ids.
+        new("target ec2 stop", 2, "instance-id: is required"),
+        new("target ec2 stop notanid", 2, "instance-id: must be an instance id like i-0123456789abcdef0, got \"notanid\""),
+        new("target ec2 stop i-123", 2, "instance-id: must be an instance id"),
+        new("target ec2 stop i-0123456789abcdef0 i-0123456789abcdef1", 2, "'i-0123456789abcdef1'"),
+        new("target ec2 start i-XYZ", 2, "instance-id: must be an instance id"),
+        new("target ec2 start", 2, "instance-id: is required"),
+        new("target ec2 terminate ami-0123456789abcdef0", 2, "instance-id: must be an instance id"),
+        new("target ec2 terminate", 2, "instance-id: is required"),
+        new("target ec2 terminate i-0123456789abcdef0 --bogus", 2, "'--bogus'"),
+        new("target ec2 list --all-regions=sometimes", 2, "'sometimes'"),
+        new("target ec2 list extra", 2, "'extra'"),
+        new("target ec2 cleanup --yes=maybe", 2, "'maybe'"),
+        new("target ec2 cleanup extra", 2, "'extra'"),
+
+        // Global flags: regions, endpoints, modes, profiles, output.
+        new("target ec2 list --region mars-1", 2, "ec2Target.region: must be a region code"),
+        new("target ec2 list --region us_east_1", 2, "ec2Target.region: must be a region code"),
+        new("target ec2 list --region \"\"", 2, "--region: must not be empty"),
+        new("target ec2 list --profile \"\"", 2, "--profile: must not be empty"),
+        new("target ec2 list --endpoint-url \"\"", 2, "--endpoint-url: must not be empty"),
+        new("target ec2 list --endpoint-url notaurl", 2, "ec2Target.endpointUrl: must be an absolute http or https URL"),
+        new("target ec2 list --endpoint-url ftp://127.0.0.1/", 2, "ec2Target.endpointUrl: must be an absolute http or https URL"),
+        new("target ec2 list --endpoint-url /relative", 2, "ec2Target.endpointUrl: must be an absolute http or https URL"),
+        new("target ec2 list --mode warp", 2, "--mode: Argument 'warp' not recognized"),
+        new("target ec2 list --mode", 2, "--mode: needs a value"),
+        new("--output xml target list", 2, "--output: Argument 'xml' not recognized"),
+        new("--verbose=loud target list", 2, "'loud'"),
+        new("--config", 2, "--config: needs a value"),
+        new("target ec2 list --config \"\"", 2, "--config: must not be empty"),
+
+        // The mode guard: nothing reaches AWS outside burst mode.
+        new("target ec2 list --mode local-only", 3, "blocked in local-only mode"),
+        new("target ec2 cleanup --mode airgapped", 3, "blocked in airgapped mode"),
+        new("target test ec2 --dry-run --mode local-only", 3, "blocked in local-only mode"),
+        new("target ec2 stop i-0123456789abcdef0 --mode local-only", 3, "blocked in local-only mode"),
+        new("exec --mode airgapped -- true", 3, "blocked in airgapped mode"),
+
+        // exec: missing command, conflicting flags, words before --.
+        new("exec", 2, "command: is required"),
+        new("exec --", 2, "command: is required"),
+        new("exec --target bogus -- true", 2, "--target: Argument 'bogus' not recognized"),
+        new("exec --emulator --target ssh -- true", 2, "--emulator: emulates EC2 only; drop --target ssh"),
+        new("exec --upload /no/such/folder -- true", 2, "--upload: no such folder: /no/such/folder"),
+        new("exec --download report.xml -- true", 2, "--download: expected REMOTE:LOCAL"),
+        new("exec --download :local -- true", 2, "--download: expected REMOTE:LOCAL"),
+        new("exec --download remote: -- true", 2, "--download: expected REMOTE:LOCAL"),
+        new("exec --keep=yes -- true", 2, "exec: \"yes\" comes before --"),
+        new("exec --kep -- true", 2, "exec: \"--kep\" comes before --"),
+        new("exec make -- test", 2, "exec: \"make\" comes before --"),
+        new("exec --target ssh -- true", 2, "--target: ssh needs an sshTarget: section"),
+        new("exec --emulator --region mars-1 -- true", 2, "ec2Target.region: must be a region code"),
+
+        // The configuration file, where main already refuses it.
+        new("target ec2 list", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got 3", "ec2Target:\n  ebsSizeGb: 3\n"),
+        new("target ec2 list", 2, "ec2Target.instanceTyp: is not a known key (did you mean instanceType?)", "ec2Target:\n  instanceTyp: t3.medium\n"),
+        new("target ec2 list", 2, "ec2Target.region: must be a region code", "ec2Target:\n  region: mars-1\n"),
+        new("target ec2 list", 2, "ec2Target.pollInterval: must be a duration", "ec2Target:\n  pollInterval: soon\n"),
+        new("target ec2 list", 2, "ec2Target.spotMaxPrice: must be a decimal number", "ec2Target:\n  spotMaxPrice: cheap\n"),
+        new("target ec2 list", 2, "ec2Target.ami: must be an AMI id", "ec2Target:\n  ami: ami-zz\n"),
+        new("exec -- true", 2, "ec2Target.tags.aws:x: tag keys starting with aws: are reserved", "ec2Target:\n  tags:\n    aws:x: y\n"),
+        new("exec --target ssh -- true", 2, "sshTarget.port: must be between 1 and 65535, got 70000", SshBase + "  port: 70000\n"),
+        new("exec --target ssh -- true", 2, "sshTarget.prot: is not a known key (did you mean port?)", SshBase + "  prot: 22\n"),
+        new("exec --target ssh -- true", 2, "sshTarget.host: is required", "sshTarget:\n  user: dev\n  privateKeyPath: key\n"),
+        new("exec --emulator -- true", 2, "ec2Target.ebsSizeGb", "ec2Target:\n  ebsSizeGb: 0\n"),
+        new("target ec2 cost --instance-type t3.medium", 2, Cfg, "ec2Target:\n  instanceType: t3.nope-\n"),
+    ];
+}
