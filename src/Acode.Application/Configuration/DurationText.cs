@@ -14,7 +14,7 @@ public static partial class DurationText
 
     /// <summary>
     /// Parses a duration that carries its unit and is not negative; otherwise false, with <paramref name="error"/>
-    /// saying what is wrong and how to write it (without naming the flag or key, which the caller prefixes).
+    /// saying what is wrong and how to write it (without the flag or key and the text, which the caller adds).
     /// </summary>
     public static bool TryParse(string? text, out TimeSpan duration, out string error)
     {
@@ -23,25 +23,25 @@ public static partial class DurationText
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            error = $"expected a duration like {Examples}, got nothing";
+            error = $"expected a duration like {Examples}";
             return false;
         }
 
         if (trimmed.StartsWith('-') && TrySum(trimmed[1..], out _))
         {
-            error = $"must not be negative, got \"{trimmed}\"";
+            error = "must not be negative";
             return false;
         }
 
         if (decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
-            error = $"\"{trimmed}\" has no unit: add a unit, e.g. {trimmed}s, {trimmed}m, {trimmed}h or {trimmed}d";
+            error = $"add a unit, e.g. {trimmed}s, {trimmed}m, {trimmed}h or {trimmed}d";
             return false;
         }
 
         if (!TrySum(trimmed, out duration))
         {
-            error = $"expected a duration like {Examples} (units ms, s, m, h, d; combined like 1h30m), got \"{trimmed}\"";
+            error = $"expected a duration like {Examples} (units ms, s, m, h, d; combined like 1h30m)";
             return false;
         }
 

@@ -21,7 +21,7 @@ internal static class DurationOption
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
                 if (!DurationText.TryParse(text, out var duration, out var error))
                 {
-                    result.AddError($"{name}: {error}");
+                    result.AddError($"{name}: {error}, got \"{text}\"");
                 }
 
                 return duration;

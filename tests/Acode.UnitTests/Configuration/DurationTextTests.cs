@@ -26,17 +26,17 @@ public sealed class DurationTextTests
     }
 
     [Theory]
-    [InlineData("2", "\"2\" has no unit: add a unit, e.g. 2s, 2m, 2h or 2d")]
-    [InlineData("0", "\"0\" has no unit: add a unit")]
-    [InlineData("1.5", "\"1.5\" has no unit")]
+    [InlineData("2", "add a unit, e.g. 2s, 2m, 2h or 2d")]
+    [InlineData("0", "add a unit")]
+    [InlineData("1.5", "add a unit")]
     [InlineData("-5m", "must not be negative")]
-    [InlineData("-2", "got \"-2\"")]
-    [InlineData("--mode", "got \"--mode\"")]
-    [InlineData("", "got nothing")]
-    [InlineData("5 minutes", "got \"5 minutes\"")]
-    [InlineData("m5", "got \"m5\"")]
+    [InlineData("-2", "expected a duration like")]
+    [InlineData("--mode", "expected a duration like")]
+    [InlineData("", "expected a duration like")]
+    [InlineData("5 minutes", "expected a duration like")]
+    [InlineData("m5", "expected a duration like")]
     [InlineData("2x", "units ms, s, m, h, d")]
-    [InlineData("99999999999999d", "got \"99999999999999d\"")]
+    [InlineData("99999999999999d", "expected a duration like")]
     public void Other_text_is_refused_with_what_to_write(string text, string expected)
     {
         Assert.False(DurationText.TryParse(text, out _, out var error));

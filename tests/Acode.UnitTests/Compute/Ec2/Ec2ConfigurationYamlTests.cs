@@ -132,7 +132,7 @@ public sealed class Ec2ConfigurationYamlTests
                 "ec2Target.ebsSizeGb: must be a whole number (line 4), got \"lots\"",
                 "ec2Target.spotMaxPrice: must be a decimal number like 0.05 (line 5), got \"cheap\"",
                 "ec2Target.securityGroupIds: must be a list (line 6), got \"sg-12345678\"",
-                "ec2Target.provisionTimeout: must be a duration like 90s, 15m, 2h or 1d (units ms, s, m, h, d; combined like 1h30m) (line 7), got \"5 minutes\"",
+                "ec2Target.provisionTimeout: expected a duration like 90s, 15m, 2h or 1d (units ms, s, m, h, d; combined like 1h30m) (line 7), got \"5 minutes\"",
                 "ec2Target.spotEnabeld: is not a known key (did you mean spotEnabled?) (line 8), got \"true\"",
                 "ec2Target.region: must be a region code like us-west-2 (did you mean us-east-1?), got \"us-east_1\"",
                 "ec2Target.instanceType: must be an instance type like t3.medium (family.size), got \"t3medium\"",
@@ -229,7 +229,7 @@ public sealed class Ec2ConfigurationYamlTests
     {
         var error = Assert.Throws<Ec2ConfigurationException>(() => Parse("ec2Target:\n  region: us-east-1\n  maxLifetime: 2\n"));
 
-        Assert.Equal(["ec2Target.maxLifetime: \"2\" has no unit: add a unit, e.g. 2s, 2m, 2h or 2d (line 3), got \"2\""], error.Errors);
+        Assert.Equal(["ec2Target.maxLifetime: add a unit, e.g. 2s, 2m, 2h or 2d (line 3), got \"2\""], error.Errors);
     }
 
     [Fact]
