@@ -33,13 +33,13 @@ public sealed class CliEc2CleanupTests
         const string session = "0123456789abcdef";
         var key = await ImportKeyAsync(ec2, "acode-" + session, AcodeTags(session));
         var group = await CreateGroupAsync(ec2, "acode-" + session, AcodeTags(session));
-        var instance = await LaunchAsync(ec2, AcodeTags(session), key.KeyName, group);
+        var instance = await EmulatorInstances.RunAsync(ec2, AcodeTags(session), key.KeyName, group);
         await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instance] });
 
         // Strangers: no acode tag, even where the name looks like acode's.
         var foreignKeys = new[] { await ImportKeyAsync(ec2, "acode-fedcba9876543210", []), await ImportKeyAsync(ec2, "their-key", [new Tag("acode", "false")]) };
         var foreignGroups = new[] { await CreateGroupAsync(ec2, "acode-fedcba9876543210", []), await CreateGroupAsync(ec2, "their-group", []) };
-        var foreignInstance = await LaunchAsync(ec2, [], null, null);
+        var foreignInstance = await EmulatorInstances.RunAsync(ec2, [], null, null);
         emulator.ClearActionLog();
 
         var dry = await cli.RunAsync(Args(emulator, "target", "ec2", "cleanup", "--output", "json"), Credentials);
@@ -132,7 +132,7 @@ public sealed class CliEc2CleanupTests
         await using var emulator = await Emulator.StartAsync(Options);
         using var ec2 = Client(emulator, emulator.Region);
         using var cli = new CliProcess();
-        var foreign = await LaunchAsync(ec2, [], null, null);
+        var foreign = await EmulatorInstances.RunAsync(ec2, [], null, null);
 
         var refused = await cli.RunAsync(Args(emulator, "target", "ec2", "terminate", foreign), Credentials);
         var stateAfterRefusal = await StateAsync(ec2, foreign);
@@ -198,22 +198,6 @@ public sealed class CliEc2CleanupTests
             Description = "cleanup test",
             TagSpecifications = tags.Length == 0 ? null : [new TagSpecification { ResourceType = ResourceType.SecurityGroup, Tags = [.. tags] }],
         })).GroupId;
-
-    private static async Task<string> LaunchAsync(AmazonEC2Client ec2, Tag[] tags, string? keyName, string? groupId)
-    {
-        var images = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images;
-        var launched = await ec2.RunInstancesAsync(new RunInstancesRequest
-        {
-            ImageId = images[0].ImageId,
-            InstanceType = InstanceType.T3Micro,
-            MinCount = 1,
-            MaxCount = 1,
-            KeyName = keyName,
-            SecurityGroupIds = groupId is null ? null : [groupId],
-            TagSpecifications = tags.Length == 0 ? null : [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [.. tags] }],
-        });
-        return launched.Reservation.Instances[0].InstanceId;
-    }
 
     private static async Task<List<string>> KeyNamesAsync(AmazonEC2Client ec2) =>
         [.. ((await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest())).KeyPairs ?? []).Select(k => k.KeyName)];
