@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Acode.Application.Compute.Ec2;
 using Acode.Cli.CommandLine;
-using Acode.Cli.Output;
+using Acode.Infrastructure.Compute.Ec2.Orphans;
 
 namespace Acode.Cli.Commands;
 
 /// <summary>
-/// <c>acode target ec2 cleanup</c>: lists orphans (dry run, the default) or terminates them with <c>--yes</c>. The
-/// detector re-reads tags before terminating, so only acode's own instances can ever be touched.
+/// <c>acode target ec2 cleanup</c>: what acode left behind, in one region or every enabled one: orphan instances,
+/// temporary security groups and auto key pairs. A dry run unless <c>--yes</c>; the detector re-reads tags right before
+/// each change, so only resources tagged <c>acode=true</c> can ever be touched.
 /// </summary>
 internal static class Ec2CleanupCommand
 {
@@ -17,59 +18,44 @@ internal static class Ec2CleanupCommand
     {
         var command = CommandFactory.Create(
             "cleanup",
-            "Find acode instances left running (tagged acode=true and older than --older-than, or past their expiry) and, with --yes, terminate them. Without --yes nothing is touched: it shows what would go, with age, type and cost so far. Needs burst mode.",
+            "Remove what acode left behind, and only that: (1) instances tagged acode=true that are pending, running, stopping or stopped and were launched longer ago than --older-than or are past their acode:expires-at; (2) temporary security groups and (3) auto key pairs (acode-<session>) tagged acode=true that no instance uses any more and whose session is over. Anything without the tag acode=true is never touched, even if its name starts with acode-; a live local session is kept. Scope: the configured region (--region), or every region enabled for the account with --all-regions (looked at in parallel; a region the account has not enabled is skipped with a note). Without --yes nothing is changed: every resource is listed with what would happen and why. Needs burst mode.",
             "acode target ec2 cleanup --mode burst",
+            "acode target ec2 cleanup --all-regions --output json --mode burst",
             "acode target ec2 cleanup --older-than 30m --yes --mode burst");
-        var olderThan = DurationOption.Create("--older-than", "Orphan threshold: instances launched longer ago than this.", Ec2Defaults.OrphanThreshold);
-        var yes = new Option<bool>("--yes", "-y") { Description = "Terminate the orphans (default: dry run)." };
+        var olderThan = DurationOption.Create("--older-than", "Orphan threshold: instances launched, and key pairs created, longer ago than this.", Ec2Defaults.OrphanThreshold);
+        var yes = new Option<bool>("--yes", "-y") { Description = "Terminate the orphans and delete the unused security groups and key pairs (default: dry run, nothing changed)." };
+        var allRegions = new Option<bool>("--all-regions") { Description = "Sweep every region enabled for the account (DescribeRegions), in parallel, instead of the configured one." };
         command.Options.Add(olderThan);
         command.Options.Add(yes);
+        command.Options.Add(allRegions);
         factory.Handle(command, async (context, cancellationToken) =>
         {
             context.EnsureCloudAllowed();
-            var configuration = context.BuildEc2Configuration();
-            var threshold = context.Parse.GetValue(olderThan);
-            var detector = context.Require<IEc2OrphanDetector>(Name);
-            var orphans = await detector.DetectOrphansAsync(configuration.Region, threshold, cancellationToken);
-            var makeRow = await Ec2InstanceRow.CreateMakerAsync(context, cancellationToken);
-            var rows = orphans.Select(o => makeRow(o, threshold)).ToList();
-            var result = context.Parse.GetValue(yes) && rows.Count > 0
-                ? await detector.CleanupOrphansAsync(rows.Select(r => r.InstanceId), cancellationToken)
-                : new Ec2OrphanCleanupResult { DryRun = true, Terminated = [.. rows.Select(r => r.InstanceId)] };
+            var everywhere = context.Parse.GetValue(allRegions);
 
+            // With --all-regions the configured region only seeds the client that lists the regions.
+            context.BuildEc2Configuration(c => everywhere && string.IsNullOrWhiteSpace(c.Region) ? c with { Region = "us-east-1" } : c);
+            var detector = context.Require<Ec2OrphanDetector>(Name);
+            var request = new Ec2CleanupRequest { AllRegions = everywhere, Threshold = context.Parse.GetValue(olderThan), Yes = context.Parse.GetValue(yes) };
+            var result = await detector.CleanupAsync(request, cancellationToken);
+            var makeRow = await Ec2InstanceRow.CreateMakerAsync(context, cancellationToken);
+            var orphans = result.Plan.Orphans.Select(o => makeRow(o.Instance, result.Plan.InstanceThreshold)).ToList();
             if (context.Settings.Json)
             {
-                JsonOutput.Write(context.Out, new
-                {
-                    dryRun = result.DryRun,
-                    olderThanSeconds = threshold.TotalSeconds,
-                    orphans = rows,
-                    terminated = result.Terminated,
-                    skipped = result.Skipped,
-                });
+                Ec2CleanupReport.WriteJson(context.Out, result, orphans);
+            }
+            else
+            {
+                Ec2CleanupReport.WriteText(context.Out, result);
+            }
+
+            if (result.Succeeded)
+            {
                 return ExitCodes.Success;
             }
 
-            if (rows.Count == 0)
-            {
-                context.Out.WriteLine($"No orphans in {configuration.Region} (acode instances older than {Durations.Format(threshold)}).");
-                return ExitCodes.Success;
-            }
-
-            Ec2InstanceTable.Write(context.Out, rows);
-            if (result.DryRun)
-            {
-                context.Out.WriteLine($"Dry run: {rows.Count} instance(s) would be terminated. Run again with --yes to terminate them.");
-                return ExitCodes.Success;
-            }
-
-            context.Out.WriteLine($"Terminated {result.Terminated.Count} instance(s): {string.Join(", ", result.Terminated)}");
-            foreach (var (id, reason) in result.Skipped)
-            {
-                context.Out.WriteLine($"Skipped {id}: {reason}");
-            }
-
-            return ExitCodes.Success;
+            await context.Host.Error.WriteLineAsync($"acode: {result.Ids(Ec2CleanupAction.Failed).Count} resource(s) could not be removed (the rows marked failed say why); run cleanup again to retry.");
+            return ExitCodes.Failure;
         });
         return command;
     }

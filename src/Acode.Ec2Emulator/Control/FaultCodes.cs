@@ -9,12 +9,18 @@ public static class FaultCodes
     public const string SpotMaxPriceTooLow = "SpotMaxPriceTooLow";
     public const string Unavailable = "Unavailable";
 
+    /// <summary>What a region answers that the account has not enabled (an opt-in region), with <see cref="OptInRequired"/>.</summary>
+    public const string AuthFailure = "AuthFailure";
+
+    /// <summary>The account is not subscribed to the service in this region.</summary>
+    public const string OptInRequired = "OptInRequired";
+
     /// <summary>Not an AWS code: the server aborts the connection without a reply.</summary>
     public const string DropConnection = "DropConnection";
 
     internal static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        RequestLimitExceeded, InsufficientInstanceCapacity, InternalError, SpotMaxPriceTooLow, Unavailable, DropConnection,
+        RequestLimitExceeded, InsufficientInstanceCapacity, InternalError, SpotMaxPriceTooLow, Unavailable, AuthFailure, OptInRequired, DropConnection,
     };
 
     internal static (int Status, string Message) Describe(string code) => code switch
@@ -24,6 +30,8 @@ public static class FaultCodes
         InternalError => (500, "An internal error has occurred."),
         SpotMaxPriceTooLow => (400, "Your Spot request price is lower than the minimum required Spot request fulfillment price."),
         Unavailable => (503, "The server is overloaded and can't handle the request."),
+        AuthFailure => (401, "AWS was not able to validate the provided access credentials"),
+        OptInRequired => (401, "You are not authorized to use the requested service. Ensure that you have subscribed to the service you are trying to use."),
         _ => (500, "An internal error has occurred."),
     };
 }

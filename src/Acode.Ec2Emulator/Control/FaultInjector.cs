@@ -34,9 +34,11 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>The fault code to answer this call with, or null.</summary>
-    /// <summary>The fault for this call, if a rule matches; <paramref name="target"/> gives the launch's (zone, type) when a rule asks.</summary>
-    public string? Next(string action, Func<(string? Zone, string? Type)>? target = null)
+    /// <summary>
+    /// The fault for this call, if a rule matches; <paramref name="region"/> is the region the call is signed for (null:
+    /// the default one), <paramref name="target"/> gives the launch's (zone, type) when a rule asks.
+    /// </summary>
+    public string? Next(string action, string? region = null, Func<(string? Zone, string? Type)>? target = null)
     {
         (string? Zone, string? Type)? launch = null;
         lock (_gate)
@@ -45,6 +47,11 @@ internal sealed class FaultInjector
             {
                 var (rule, remaining) = _rules[i];
                 if (rule.Action != "*" && rule.Action != action)
+                {
+                    continue;
+                }
+
+                if (rule.Region is not null && rule.Region != region)
                 {
                     continue;
                 }

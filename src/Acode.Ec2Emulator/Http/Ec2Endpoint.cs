@@ -73,7 +73,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
 
         var definition = services.Actions.Find(action)
             ?? throw new Ec2Exception("InvalidAction", $"The action {action} is not valid for this web service.");
-        if (services.Faults.Next(action, () => LaunchTarget(parameters, region)) is { } fault)
+        if (services.Faults.Next(action, region ?? services.Regions.Default.State.Region, () => LaunchTarget(parameters, region)) is { } fault)
         {
             if (fault == FaultCodes.DropConnection)
             {

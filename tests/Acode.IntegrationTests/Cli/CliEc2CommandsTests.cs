@@ -214,16 +214,7 @@ public sealed partial class CliEc2CommandsTests
 
     private static async Task<string> LaunchAsync(AmazonEC2Client ec2, bool tagged, params Amazon.EC2.Model.Tag[] extraTags)
     {
-        var images = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images;
-        var launched = await ec2.RunInstancesAsync(new RunInstancesRequest
-        {
-            ImageId = images[0].ImageId,
-            InstanceType = InstanceType.T3Micro,
-            MinCount = 1,
-            MaxCount = 1,
-            TagSpecifications = tagged ? [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Amazon.EC2.Model.Tag("acode", "true"), .. extraTags] }] : null,
-        });
-        var id = launched.Reservation.Instances[0].InstanceId;
+        var id = await EmulatorInstances.RunAsync(ec2, tagged ? [new Amazon.EC2.Model.Tag("acode", "true"), .. extraTags] : []);
         await WaitForStateAsync(ec2, id, "running");
         return id;
     }

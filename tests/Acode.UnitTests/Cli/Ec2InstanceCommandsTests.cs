@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Acode.UnitTests.Cli;
 
-/// <summary><c>target ec2 list|cleanup|stop|start|terminate</c> over the service seams the EC2 target fills.</summary>
+/// <summary><c>target ec2 list|stop|start|terminate</c> over the service seams the EC2 target fills (cleanup: CliEc2CleanupTests).</summary>
 public sealed class Ec2InstanceCommandsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -39,21 +39,6 @@ public sealed class Ec2InstanceCommandsTests
         Assert.Equal(["list us-east-1"], _ec2.Calls);
     }
 
-    [Fact]
-    public async Task Cleanup_is_a_dry_run_unless_yes()
-    {
-        var (dryCode, dryOutput, _) = await RunAsync("target", "ec2", "cleanup");
-        var callsAfterDryRun = _ec2.Calls.ToList();
-        var (code, output, _) = await RunAsync("target", "ec2", "cleanup", "--older-than", "1h", "--yes");
-
-        Assert.Equal(ExitCodes.Success, dryCode);
-        Assert.Contains("Dry run: 1 instance(s) would be terminated", dryOutput, StringComparison.Ordinal);
-        Assert.Equal(["detect us-east-1 02:00:00"], callsAfterDryRun);
-        Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Terminated 1 instance(s): i-0aaaaaaaaaaaaaaa1", output, StringComparison.Ordinal);
-        Assert.Equal("cleanup i-0aaaaaaaaaaaaaaa1", _ec2.Calls[^1]);
-    }
-
     [Theory]
     [InlineData("stop", "stopping")]
     [InlineData("start", "pending")]
@@ -65,6 +50,38 @@ public sealed class Ec2InstanceCommandsTests
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal($"i-0aaaaaaaaaaaaaaa2: {verb} requested; state now {state}.", output.TrimEnd());
         Assert.Equal([$"{verb} i-0aaaaaaaaaaaaaaa2"], _ec2.Calls);
+    }
+
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("start")]
+    [InlineData("terminate")]
+    public async Task An_instance_acode_did_not_tag_is_refused_unless_forced(string verb)
+    {
+        _ec2.Instances.Add(Instance("i-0bbbbbbbbbbbbbbb1", TimeSpan.FromHours(1), "203.0.113.12") with { Tags = new Dictionary<string, string> { ["Name"] = "theirs" } });
+
+        var (refused, _, error) = await RunAsync("target", "ec2", verb, "i-0bbbbbbbbbbbbbbb1");
+        var callsAfterRefusal = _ec2.Calls.ToList();
+        var (forced, output, _) = await RunAsync("target", "ec2", verb, "i-0bbbbbbbbbbbbbbb1", "--force");
+
+        Assert.Equal(ExitCodes.Failure, refused);
+        Assert.Contains("not tagged acode=true", error, StringComparison.Ordinal);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Empty(callsAfterRefusal);
+        Assert.Equal(ExitCodes.Success, forced);
+        Assert.StartsWith($"i-0bbbbbbbbbbbbbbb1: {verb} requested", output, StringComparison.Ordinal);
+        Assert.Equal([$"{verb} i-0bbbbbbbbbbbbbbb1"], _ec2.Calls);
+    }
+
+    [Fact]
+    public async Task An_instance_that_does_not_exist_is_a_failure_that_says_so()
+    {
+        var (code, output, error) = await RunAsync("target", "ec2", "stop", "i-0123456789abcdef0");
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Empty(output);
+        Assert.Contains("no instance i-0123456789abcdef0 in us-east-1", error, StringComparison.Ordinal);
+        Assert.Empty(_ec2.Calls);
     }
 
     [Fact]
@@ -82,7 +99,6 @@ public sealed class Ec2InstanceCommandsTests
     private void Register(IServiceCollection services)
     {
         services.AddSingleton<IEc2InstanceManager>(_ec2);
-        services.AddSingleton<IEc2OrphanDetector>(_ec2);
     }
 
     private static Ec2InstanceInfo Instance(string id, TimeSpan age, string address) => new()

@@ -5,7 +5,7 @@ using Acode.Domain.Compute.Ec2;
 namespace Acode.UnitTests.Cli;
 
 /// <summary>In-memory instances behind the CLI's EC2 service seams; records every change asked for.</summary>
-internal sealed class FakeEc2Instances : IEc2InstanceManager, IEc2OrphanDetector
+internal sealed class FakeEc2Instances : IEc2InstanceManager
 {
     public List<Ec2InstanceInfo> Instances { get; } = [];
 
@@ -32,23 +32,6 @@ internal sealed class FakeEc2Instances : IEc2InstanceManager, IEc2OrphanDetector
             yield return instance;
         }
     }
-
-    public Task<IReadOnlyList<Ec2InstanceInfo>> DetectOrphansAsync(string region, TimeSpan orphanThreshold, CancellationToken cancellationToken = default)
-    {
-        Calls.Add($"detect {region} {orphanThreshold}");
-        var now = Instances.Max(i => i.LaunchTime) + TimeSpan.FromMinutes(1);
-        return Task.FromResult<IReadOnlyList<Ec2InstanceInfo>>([.. Instances.Where(i => i.Region == region && now - i.LaunchTime > orphanThreshold)]);
-    }
-
-    public Task<Ec2OrphanCleanupResult> CleanupOrphansAsync(IEnumerable<string> instanceIds, CancellationToken cancellationToken = default)
-    {
-        var ids = instanceIds.ToList();
-        Calls.Add("cleanup " + string.Join(",", ids));
-        return Task.FromResult(new Ec2OrphanCleanupResult { DryRun = false, Terminated = ids });
-    }
-
-    public Task<Ec2OrphanCleanupResult> CleanupAllOrphansAsync(string region, TimeSpan orphanThreshold, bool dryRun = true, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("the CLI detects, shows, then cleans up the ids it showed");
 
     private Task Set(string instanceId, string call, Ec2InstanceState state)
     {

@@ -99,6 +99,17 @@ public static class AwsErrorCodes
         "AccessDeniedException",
     };
 
+    /// <summary>
+    /// What a region answers when the account has not enabled it (an opt-in region, ec2-api-facts 1.6): <c>AuthFailure</c>
+    /// 401 or <c>OptInRequired</c>. Only a sweep of several regions, whose credentials another region has already
+    /// accepted, may read <c>AuthFailure</c> this way; for one region it means the credentials were refused.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RegionNotEnabled = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AuthFailure",
+        "OptInRequired",
+    };
+
     /// <summary>Whether a code is in <see cref="Transient"/>.</summary>
     public static bool IsTransient(string? errorCode) => errorCode is not null && Transient.Contains(errorCode);
 
@@ -107,6 +118,9 @@ public static class AwsErrorCodes
 
     /// <summary>Whether a code is in <see cref="AlreadyGone"/>.</summary>
     public static bool IsAlreadyGone(string? errorCode) => errorCode is not null && AlreadyGone.Contains(errorCode);
+
+    /// <summary>Whether a code is in <see cref="RegionNotEnabled"/>.</summary>
+    public static bool IsRegionNotEnabled(string? errorCode) => errorCode is not null && RegionNotEnabled.Contains(errorCode);
 
     /// <summary>Whether a code is in <see cref="AuthFailures"/>.</summary>
     public static bool IsAuthFailure(string? errorCode) => errorCode is not null && AuthFailures.Contains(errorCode);

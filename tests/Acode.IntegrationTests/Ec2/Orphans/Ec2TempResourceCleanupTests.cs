@@ -62,6 +62,26 @@ public sealed class Ec2TempResourceCleanupTests
     }
 
     [Fact]
+    public async Task A_group_still_held_past_the_dependency_timeout_is_reported_failed_with_the_code_and_kept()
+    {
+        // Shutting down outlasts the timeout: every DeleteSecurityGroup answers DependencyViolation until the bound ends.
+        await using var scenario = await OrphanScenario.StartAsync(terminateDelay: TimeSpan.FromMinutes(5));
+        var group = await scenario.CreateGroupAsync("acode-f", OrphanScenario.AcodeTags("f"));
+        var instance = (await scenario.LaunchAsync(1, OrphanScenario.AcodeTags("f"), Old, group))[0];
+        using var detector = new Ec2OrphanDetector(
+            scenario.Ec2, TimeProvider.System, new Ec2OrphanOptions { DependencyFirstBackoff = TimeSpan.FromMilliseconds(100), DependencyTimeout = TimeSpan.FromSeconds(2) });
+
+        var result = await detector.CleanupAsync(new Ec2CleanupRequest { Yes = true });
+
+        Assert.Equal([instance], result.Ids(Ec2CleanupAction.Terminated));
+        var line = result.Outcomes.Single(o => o.ResourceId == group);
+        Assert.Equal(Ec2CleanupAction.Failed, line.Action);
+        Assert.StartsWith("DependencyViolation: still has dependent objects after ", line.Reason, StringComparison.Ordinal);
+        Assert.Contains(group, await scenario.GroupIdsAsync());
+        Assert.True(scenario.Emulator.ActionLog.Count(e => e.Action == "DeleteSecurityGroup" && e.ErrorCode == "DependencyViolation") >= 2);
+    }
+
+    [Fact]
     public async Task A_live_session_keeps_its_resources_and_a_zero_threshold_frees_unused_groups()
     {
         await using var scenario = await OrphanScenario.StartAsync();

@@ -10,13 +10,10 @@ namespace Acode.Infrastructure.Compute.Ec2.Network;
 /// <summary>
 /// The temporary security group (FR-031..033): created per session, tagged at creation, allowing TCP to the SSH port
 /// only from the given CIDRs, and deleted once the instance has released it. Right after termination EC2 answers
-/// DeleteSecurityGroup with <c>DependencyViolation</c> for a while, so deletion retries with backoff within a bound.
+/// DeleteSecurityGroup with <c>DependencyViolation</c> for a while, so deletion retries with backoff within the caller's bound.
 /// </summary>
 public sealed class Ec2SecurityGroupManager
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-
     private readonly IAmazonEC2 _ec2;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -93,32 +90,31 @@ public sealed class Ec2SecurityGroupManager
     }
 
     /// <summary>
-    /// Deletes the group, retrying <c>DependencyViolation</c> with exponential backoff until <paramref name="cancellationToken"/>
-    /// ends the wait; a missing group is success.
+    /// Deletes the group, retrying <c>DependencyViolation</c> and transient codes (<see cref="Ec2Pipelines.SecurityGroupRelease"/>,
+    /// 100 ms doubling to 5 s) until <paramref name="cancellationToken"/> ends the wait; a missing group is success.
     /// </summary>
-    public async Task DeleteAsync(string groupId, CancellationToken cancellationToken)
-    {
-        var backoff = FirstBackoff;
-        while (true)
-        {
-            try
-            {
-                await _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, cancellationToken).ConfigureAwait(false);
-                Ec2Log.SecurityGroupDeleted(_logger, groupId);
-                return;
-            }
-            catch (AmazonServiceException ex) when (Ec2Errors.IsAlreadyGone(ex))
-            {
-                return;
-            }
-            catch (AmazonServiceException ex) when (Ec2Errors.Is(ex, AwsErrorCodes.DependencyViolation) || AwsErrorCodes.IsTransient(ex.ErrorCode))
-            {
-                Ec2Log.SecurityGroupStillInUse(_logger, groupId, ex.ErrorCode, backoff);
-            }
+    /// <returns>True when this call deleted it, false when it was already gone.</returns>
+    public Task<bool> DeleteAsync(string groupId, CancellationToken cancellationToken) =>
+        DeleteAsync(groupId, Ec2Pipelines.GroupReleaseFirstDelay, Ec2Pipelines.GroupReleaseMaxDelay, cancellationToken);
 
-            await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+    /// <summary>The one way acode deletes a security group: as <see cref="DeleteAsync(string, CancellationToken)"/>, with the given backoff.</summary>
+    /// <returns>True when this call deleted it, false when it was already gone.</returns>
+    public async Task<bool> DeleteAsync(string groupId, TimeSpan firstDelay, TimeSpan maxDelay, CancellationToken cancellationToken)
+    {
+        var pipeline = Ec2Pipelines.SecurityGroupRelease(_time, firstDelay, maxDelay, (code, delay) => Ec2Log.SecurityGroupStillInUse(_logger, groupId, code ?? "unknown", delay));
+        try
+        {
+            await pipeline.ExecuteAsync(
+                async token => await _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
+        catch (AmazonServiceException ex) when (Ec2Errors.IsAlreadyGone(ex))
+        {
+            return false;
+        }
+
+        Ec2Log.SecurityGroupDeleted(_logger, groupId);
+        return true;
     }
 
     /// <summary>The ids of every group tagged with this session (finds a group whose CreateSecurityGroup reply was lost).</summary>

@@ -1,4 +1,5 @@
 using Acode.Domain.Compute.Ec2;
+using Acode.Infrastructure.Compute.Ec2.Network;
 using Acode.Infrastructure.Compute.Ec2.Tagging;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -115,8 +116,9 @@ internal sealed class Ec2CleanupExecutor
     }
 
     /// <summary>
-    /// Deletes a security group after checking again that it is acode's and unused, retrying <c>DependencyViolation</c>
-    /// (an instance terminated a moment ago still holds it) until the options' timeout.
+    /// Deletes a security group after checking again that it is acode's and unused, through
+    /// <see cref="Ec2SecurityGroupManager.DeleteAsync(string, TimeSpan, TimeSpan, CancellationToken)"/>: <c>DependencyViolation</c>
+    /// (an instance terminated a moment ago still holds it) is retried until the options' timeout.
     /// </summary>
     public async Task<Ec2CleanupOutcome> DeleteSecurityGroupAsync(Ec2TempResource group, IReadOnlySet<string> terminating, CancellationToken cancellationToken)
     {
@@ -130,28 +132,25 @@ internal sealed class Ec2CleanupExecutor
 
             var options = _lister.Options;
             var started = _time.GetTimestamp();
-            var delay = options.DependencyFirstBackoff;
-            while (true)
+            using var bound = new CancellationTokenSource(options.DependencyTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+            try
             {
-                try
+                var deleted = await new Ec2SecurityGroupManager(_ec2, _time, _logger)
+                    .DeleteAsync(group.Id, options.DependencyFirstBackoff, options.DependencyMaxBackoff, linked.Token).ConfigureAwait(false);
+                if (!deleted)
                 {
-                    await _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = group.Id }, cancellationToken).ConfigureAwait(false);
-                    Ec2Log.TempResourceDeleted(_logger, group.Kind, group.Id, group.Name, _region);
-                    return Line(group, Ec2CleanupAction.Deleted, group.Reason);
+                    return Line(group, Ec2CleanupAction.AlreadyGone, "not found (already deleted)");
                 }
-                catch (AmazonServiceException ex) when (ex.ErrorCode == AwsErrorCodes.DependencyViolation)
-                {
-                    var elapsed = _time.GetElapsedTime(started);
-                    if (elapsed + delay > options.DependencyTimeout)
-                    {
-                        Ec2Log.CleanupFailed(_logger, group.Kind, group.Id, _region, ex.ErrorCode);
-                        return Line(group, Ec2CleanupAction.Failed, $"{ex.ErrorCode}: still has dependent objects after {Ec2OrphanRules.FormatDuration(elapsed)}");
-                    }
 
-                    Ec2Log.SecurityGroupStillHeld(_logger, group.Id, delay);
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.DependencyMaxBackoff.Ticks));
-                }
+                Ec2Log.TempResourceDeleted(_logger, group.Kind, group.Id, group.Name, _region);
+                return Line(group, Ec2CleanupAction.Deleted, group.Reason);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                var elapsed = _time.GetElapsedTime(started);
+                Ec2Log.CleanupFailed(_logger, group.Kind, group.Id, _region, AwsErrorCodes.DependencyViolation);
+                return Line(group, Ec2CleanupAction.Failed, $"{AwsErrorCodes.DependencyViolation}: still has dependent objects after {Ec2OrphanRules.FormatDuration(elapsed)}");
             }
         }
         catch (AmazonServiceException ex)

@@ -9,6 +9,9 @@ public sealed record Ec2CleanupPlan
     /// <summary>The regions looked at.</summary>
     public required IReadOnlyList<string> Regions { get; init; }
 
+    /// <summary>Regions of the sweep that could not be looked at (not enabled for the account), each with a note.</summary>
+    public IReadOnlyList<Ec2SkippedRegion> SkippedRegions { get; init; } = [];
+
     /// <summary>The orphan threshold used (for temporary resources, and for instances unless they were named).</summary>
     public required TimeSpan Threshold { get; init; }
 

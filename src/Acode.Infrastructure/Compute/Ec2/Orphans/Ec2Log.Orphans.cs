@@ -25,7 +25,7 @@ internal static partial class Ec2Log
         Message = "Temporary {Kind} {ResourceId} ({Name}) in {Region} deleted")]
     public static partial void TempResourceDeleted(ILogger logger, Orphans.Ec2CleanupResourceKind kind, string resourceId, string name, string region);
 
-    [LoggerMessage(EventId = 2805, EventName = "Ec2SecurityGroupStillHeld", Level = LogLevel.Debug,
-        Message = "Security group {GroupId} still has dependent objects; retrying in {Delay}")]
-    public static partial void SecurityGroupStillHeld(ILogger logger, string groupId, TimeSpan delay);
+    [LoggerMessage(EventId = 2806, EventName = "Ec2CleanupRegionSkipped", Level = LogLevel.Warning,
+        Message = "Cleanup skipped region {Region}: not enabled for this account ({ErrorCode})")]
+    public static partial void RegionSkipped(ILogger logger, string region, string errorCode);
 }

@@ -17,6 +17,9 @@ public static class Ec2OrphanDefaults
     /// <summary>The largest page size EC2 accepts.</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>How acode names its temporary security groups and auto key pairs (<c>acode-</c> + session id).</summary>
+    public const string NamePrefix = "acode-";
+
     /// <summary>How many ids go into one filter or one TerminateInstances call (AWS allows 200 filter values).</summary>
     public const int IdBatchSize = 100;
 

@@ -1,6 +1,7 @@
 using Acode.Application.Compute.Ec2;
 using Acode.Domain.Compute.Ec2;
 using Amazon.EC2;
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Acode.Infrastructure.Compute.Ec2.Provisioning;
@@ -88,7 +89,11 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         return request.Yes ? await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false) : DryRun(plan);
     }
 
-    /// <summary>Works out what a cleanup would do. Only describe calls: nothing is changed.</summary>
+    /// <summary>
+    /// Works out what a cleanup would do. Only describe calls: nothing is changed. Regions are looked at in parallel; in
+    /// a sweep of several regions one that the account has not enabled (<see cref="AwsErrorCodes.RegionNotEnabled"/>)
+    /// is skipped with a note instead of failing the sweep.
+    /// </summary>
     public async Task<Ec2CleanupPlan> PlanAsync(Ec2CleanupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -101,21 +106,11 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         // Named instances were picked by the caller: no age is required of them (every other rule still holds).
         var instanceThreshold = request.InstanceIds is null ? threshold : TimeSpan.Zero;
         var regions = await _lister.ResolveRegionsAsync(request.Regions, request.AllRegions, cancellationToken).ConfigureAwait(false);
-        var orphans = new List<Ec2InstanceListing>();
-        var kept = new List<Ec2InstanceListing>();
-        var resources = new List<Ec2TempResource>();
-        var keptResources = new List<Ec2TempResource>();
-        foreach (var region in regions)
-        {
-            var rows = await InstancesAsync(region, request, instanceThreshold, cancellationToken).ConfigureAwait(false);
-            orphans.AddRange(rows.Where(r => r.Orphan));
-            kept.AddRange(rows.Where(r => !r.Orphan));
-            var terminating = rows.Where(r => r.Orphan).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
-            var planner = new Ec2TempResourcePlanner(_clients.For(region), region, Options.PageSize, _lister.IsSessionAlive);
-            var (delete, keep) = await planner.PlanAsync(terminating, _time.GetUtcNow(), threshold, request.Force, cancellationToken).ConfigureAwait(false);
-            resources.AddRange(delete);
-            keptResources.AddRange(keep);
-        }
+        var several = regions.Count > 1;
+        var plans = await ForEachRegionAsync(regions, region => PlanRegionAsync(region, request, instanceThreshold, threshold, several, cancellationToken)).ConfigureAwait(false);
+        var orphans = plans.SelectMany(p => p.Orphans).ToList();
+        var kept = plans.SelectMany(p => p.Kept).ToList();
+        var resources = plans.SelectMany(p => p.Resources).ToList();
 
         // A named id found in none of the regions is gone (or never was): nothing to do, reported as such.
         var found = orphans.Concat(kept).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
@@ -124,7 +119,8 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         Ec2Log.CleanupPlanned(_logger, regionText, orphans.Count, kept.Count, resources.Count, threshold);
         return new Ec2CleanupPlan
         {
-            Regions = regions,
+            Regions = [.. plans.Where(p => p.Skipped is null).Select(p => p.Region)],
+            SkippedRegions = [.. plans.Select(p => p.Skipped).OfType<Ec2SkippedRegion>()],
             Threshold = threshold,
             InstanceThreshold = instanceThreshold,
             Force = request.Force,
@@ -132,47 +128,21 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
             Orphans = orphans,
             KeptInstances = kept,
             Resources = resources,
-            KeptResources = keptResources,
+            KeptResources = [.. plans.SelectMany(p => p.KeptResources)],
             MissingInstanceIds = missing,
         };
     }
 
     /// <summary>
-    /// Carries out a plan: re-reads each instance and terminates it only if it still is an orphan (above all: still
-    /// tagged <c>acode=true</c>), then deletes the planned key pairs and security groups after the same re-check.
-    /// Running it twice is harmless: what is gone counts as done.
+    /// Carries out a plan, region by region in parallel: re-reads each instance and terminates it only if it still is
+    /// an orphan (above all: still tagged <c>acode=true</c>), then deletes the planned key pairs and security groups
+    /// after the same re-check. Running it twice is harmless: what is gone counts as done.
     /// </summary>
     public async Task<Ec2CleanupResult> ExecuteAsync(Ec2CleanupPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var outcomes = new List<Ec2CleanupOutcome>();
-        foreach (var region in plan.Regions)
-        {
-            var executor = new Ec2CleanupExecutor(_clients.For(region), region, _lister, _time, _logger);
-            var planned = plan.Orphans.Where(o => o.Region == region).Select(o => o.InstanceId).ToList();
-            var (instanceOutcomes, _) = await executor.TerminateAsync(planned, plan.InstanceThreshold, plan.Force, cancellationToken).ConfigureAwait(false);
-            outcomes.AddRange(instanceOutcomes);
-            outcomes.AddRange(plan.KeptInstances.Where(k => k.Region == region).Select(Kept));
-
-            // Instances that were already going count as freeing their resources too.
-            var going = instanceOutcomes.Where(o => o.Action is Ec2CleanupAction.Terminated or Ec2CleanupAction.AlreadyGone).Select(o => o.ResourceId).ToHashSet(StringComparer.Ordinal);
-            foreach (var resource in plan.Resources.Where(r => r.Region == region))
-            {
-                if (resource.WaitsFor.Any(id => !going.Contains(id)))
-                {
-                    outcomes.Add(new(resource.Kind, resource.Id, resource.Name, region, Ec2CleanupAction.Skipped, "an instance using it was not terminated"));
-                    continue;
-                }
-
-                outcomes.Add(resource.Kind == Ec2CleanupResourceKind.KeyPair
-                    ? await executor.DeleteKeyPairAsync(resource, going, cancellationToken).ConfigureAwait(false)
-                    : await executor.DeleteSecurityGroupAsync(resource, going, cancellationToken).ConfigureAwait(false));
-            }
-
-            outcomes.AddRange(plan.KeptResources.Where(r => r.Region == region).Select(Kept));
-        }
-
-        outcomes.AddRange(plan.MissingInstanceIds.Select(Missing));
+        var perRegion = await ForEachRegionAsync(plan.Regions, region => ExecuteRegionAsync(plan, region, cancellationToken)).ConfigureAwait(false);
+        List<Ec2CleanupOutcome> outcomes = [.. perRegion.SelectMany(o => o), .. plan.MissingInstanceIds.Select(Missing)];
         return new Ec2CleanupResult { DryRun = false, Plan = plan, Outcomes = outcomes };
     }
 
@@ -198,6 +168,65 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
 
     private Ec2CleanupOutcome Missing(string id) =>
         new(Ec2CleanupResourceKind.Instance, id, null, _clients.DefaultRegion, Ec2CleanupAction.AlreadyGone, "not found (already terminated)");
+
+    // Clients are made one after the other (making one may resolve credentials), then the regions run together.
+    private async Task<T[]> ForEachRegionAsync<T>(IReadOnlyList<string> regions, Func<string, Task<T>> work)
+    {
+        foreach (var region in regions)
+        {
+            _clients.For(region);
+        }
+
+        return await Task.WhenAll(regions.Select(work)).ConfigureAwait(false);
+    }
+
+    private async Task<RegionPlan> PlanRegionAsync(
+        string region, Ec2CleanupRequest request, TimeSpan instanceThreshold, TimeSpan threshold, bool several, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await InstancesAsync(region, request, instanceThreshold, cancellationToken).ConfigureAwait(false);
+            var terminating = rows.Where(r => r.Orphan).Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+            var planner = new Ec2TempResourcePlanner(_clients.For(region), region, Options.PageSize, _lister.IsSessionAlive);
+            var (delete, keep) = await planner.PlanAsync(terminating, _time.GetUtcNow(), threshold, request.Force, cancellationToken).ConfigureAwait(false);
+            return new RegionPlan(region, null, [.. rows.Where(r => r.Orphan)], [.. rows.Where(r => !r.Orphan)], delete, keep);
+        }
+        catch (AmazonServiceException ex) when (several && AwsErrorCodes.IsRegionNotEnabled(ex.ErrorCode))
+        {
+            // The region that listed the regions accepted these credentials: this one is not enabled for the account.
+            var note = $"not enabled for this account ({ex.ErrorCode}); enable it in the account settings to sweep it";
+            Ec2Log.RegionSkipped(_logger, region, ex.ErrorCode);
+            return new RegionPlan(region, new Ec2SkippedRegion(region, note), [], [], [], []);
+        }
+    }
+
+    private async Task<List<Ec2CleanupOutcome>> ExecuteRegionAsync(Ec2CleanupPlan plan, string region, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Ec2CleanupOutcome>();
+        var executor = new Ec2CleanupExecutor(_clients.For(region), region, _lister, _time, _logger);
+        var planned = plan.Orphans.Where(o => o.Region == region).Select(o => o.InstanceId).ToList();
+        var (instanceOutcomes, _) = await executor.TerminateAsync(planned, plan.InstanceThreshold, plan.Force, cancellationToken).ConfigureAwait(false);
+        outcomes.AddRange(instanceOutcomes);
+        outcomes.AddRange(plan.KeptInstances.Where(k => k.Region == region).Select(Kept));
+
+        // Instances that were already going count as freeing their resources too.
+        var going = instanceOutcomes.Where(o => o.Action is Ec2CleanupAction.Terminated or Ec2CleanupAction.AlreadyGone).Select(o => o.ResourceId).ToHashSet(StringComparer.Ordinal);
+        foreach (var resource in plan.Resources.Where(r => r.Region == region))
+        {
+            if (resource.WaitsFor.Any(id => !going.Contains(id)))
+            {
+                outcomes.Add(new(resource.Kind, resource.Id, resource.Name, region, Ec2CleanupAction.Skipped, "an instance using it was not terminated"));
+                continue;
+            }
+
+            outcomes.Add(resource.Kind == Ec2CleanupResourceKind.KeyPair
+                ? await executor.DeleteKeyPairAsync(resource, going, cancellationToken).ConfigureAwait(false)
+                : await executor.DeleteSecurityGroupAsync(resource, going, cancellationToken).ConfigureAwait(false));
+        }
+
+        outcomes.AddRange(plan.KeptResources.Where(r => r.Region == region).Select(Kept));
+        return outcomes;
+    }
 
     private static Ec2OrphanCleanupResult ToContract(Ec2CleanupResult result)
     {
@@ -235,4 +264,12 @@ public sealed class Ec2OrphanDetector : IEc2OrphanDetector, IDisposable
         rows.AddRange(found.Select(i => _lister.ToListing(Ec2InstanceMapper.ToInfo(i, region), now, threshold, request.Force)));
         return rows;
     }
+
+    private sealed record RegionPlan(
+        string Region,
+        Ec2SkippedRegion? Skipped,
+        List<Ec2InstanceListing> Orphans,
+        List<Ec2InstanceListing> Kept,
+        List<Ec2TempResource> Resources,
+        List<Ec2TempResource> KeptResources);
 }

@@ -32,30 +32,40 @@ internal static class Ec2OrphanQueries
     /// <summary>The filter <c>tag:acode=true</c>.</summary>
     public static Filter AcodeTag() => new("tag:" + Tagging.Ec2TagKeys.Acode, [Tagging.Ec2TagKeys.AcodeValue]);
 
-    /// <summary>acode-tagged security groups, every page (or those with the given ids).</summary>
+    /// <summary>
+    /// acode's security groups, every page: those tagged <c>acode=true</c> and those named like acode's (so the plan can
+    /// say why an untagged one is left alone); or those with the given ids.
+    /// </summary>
     public static async Task<List<SecurityGroup>> SecurityGroupsAsync(IAmazonEC2 ec2, int pageSize, CancellationToken cancellationToken, IReadOnlyList<string>? ids = null)
     {
-        var request = new DescribeSecurityGroupsRequest { MaxResults = pageSize, Filters = [AcodeTag()] };
-        if (ids is not null)
-        {
-            // A group-id filter, not GroupIds: a group deleted meanwhile is just absent.
-            request.Filters = [new Filter("group-id", [.. ids])];
-        }
-
+        // A group-id filter, not GroupIds: a group deleted meanwhile is just absent.
+        Filter[] filters = ids is null ? [AcodeTag(), NamePrefix("group-name")] : [new Filter("group-id", [.. ids])];
         var groups = new List<SecurityGroup>();
-        await foreach (var group in ec2.Paginators.DescribeSecurityGroups(request).SecurityGroups.WithCancellation(cancellationToken).ConfigureAwait(false))
+        foreach (var filter in filters)
         {
-            groups.Add(group);
+            var request = new DescribeSecurityGroupsRequest { MaxResults = pageSize, Filters = [filter] };
+            await foreach (var group in ec2.Paginators.DescribeSecurityGroups(request).SecurityGroups.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                groups.Add(group);
+            }
         }
 
-        return groups;
+        return [.. groups.DistinctBy(g => g.GroupId, StringComparer.Ordinal)];
     }
 
-    /// <summary>acode-tagged key pairs (DescribeKeyPairs is not paginated), or those with the given ids.</summary>
+    /// <summary>acode's key pairs, tagged or named like acode's (DescribeKeyPairs is not paginated), or those with the given ids.</summary>
     public static async Task<List<KeyPairInfo>> KeyPairsAsync(IAmazonEC2 ec2, CancellationToken cancellationToken, IReadOnlyList<string>? ids = null)
     {
-        var filter = ids is null ? AcodeTag() : new Filter("key-pair-id", [.. ids]);
-        var response = await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { Filters = [filter] }, cancellationToken).ConfigureAwait(false);
-        return response.KeyPairs ?? [];
+        Filter[] filters = ids is null ? [AcodeTag(), NamePrefix("key-name")] : [new Filter("key-pair-id", [.. ids])];
+        var keys = new List<KeyPairInfo>();
+        foreach (var filter in filters)
+        {
+            var response = await ec2.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { Filters = [filter] }, cancellationToken).ConfigureAwait(false);
+            keys.AddRange(response.KeyPairs ?? []);
+        }
+
+        return [.. keys.DistinctBy(k => k.KeyPairId ?? k.KeyName, StringComparer.Ordinal)];
     }
+
+    private static Filter NamePrefix(string filterName) => new(filterName, [Ec2OrphanDefaults.NamePrefix + "*"]);
 }

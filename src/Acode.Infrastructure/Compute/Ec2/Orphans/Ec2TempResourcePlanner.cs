@@ -89,7 +89,8 @@ internal sealed class Ec2TempResourcePlanner
 
         if (!Ec2OrphanRules.IsAcode(c.Tags))
         {
-            resource = Make($"not tagged {Ec2TagKeys.Acode}={Ec2TagKeys.AcodeValue}");
+            // Found by its name alone: acode tags everything at creation, so this one is someone else's (or was re-tagged).
+            resource = Make($"named like acode's but not tagged {Ec2TagKeys.Acode}={Ec2TagKeys.AcodeValue}: never touched (delete it yourself if it is yours)");
             return false;
         }
 
