@@ -34,9 +34,19 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>The fault code to answer this call with, or null.</summary>
     /// <summary>The fault for this call, if a rule matches; <paramref name="target"/> gives the launch's (zone, type) when a rule asks.</summary>
-    public string? Next(string action, Func<(string? Zone, string? Type)>? target = null)
+    /// <param name="action">The action called.</param>
+    /// <param name="target">Where the launch would land.</param>
+    /// <param name="skipPoolFaults">Leave capacity and price faults to <see cref="NextForPool"/> (an instant fleet reports them per pool, in a 200 reply).</param>
+    public string? Next(string action, Func<(string? Zone, string? Type)>? target = null, bool skipPoolFaults = false) =>
+        Match(action, target, code => !skipPoolFaults || !IsPoolFault(code));
+
+    /// <summary>The capacity or price fault for one pool (type in a zone) of a fleet, or null.</summary>
+    public string? NextForPool(string action, string? zone, string type) => Match(action, () => (zone, type), IsPoolFault);
+
+    private static bool IsPoolFault(string code) => code is FaultCodes.InsufficientInstanceCapacity or FaultCodes.SpotMaxPriceTooLow;
+
+    private string? Match(string action, Func<(string? Zone, string? Type)>? target, Func<string, bool> considered)
     {
         (string? Zone, string? Type)? launch = null;
         lock (_gate)
@@ -44,7 +54,7 @@ internal sealed class FaultInjector
             for (var i = 0; i < _rules.Count; i++)
             {
                 var (rule, remaining) = _rules[i];
-                if (rule.Action != "*" && rule.Action != action)
+                if ((rule.Action != "*" && rule.Action != action) || !considered(rule.Code))
                 {
                     continue;
                 }

@@ -47,6 +47,10 @@ internal sealed class EmulatorState
     public List<AddressRecord> Addresses { get; } = [];
     public List<SpotRequestRecord> SpotRequests { get; } = [];
     public List<ReservedInstanceRecord> ReservedInstances { get; } = [];
+    public List<LaunchTemplateRecord> LaunchTemplates { get; } = [];
+
+    /// <summary>Instant fleets by ClientToken.</summary>
+    public Dictionary<string, FleetRecord> Fleets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Spot prices set through the control API, by (type, zone); others derive from on-demand.</summary>
     public Dictionary<(string Type, string Zone), (decimal Price, DateTimeOffset Since)> SpotPrices { get; } = [];
@@ -70,6 +74,8 @@ internal sealed class EmulatorState
         SpotPrices.Clear();
         ClientTokens.Clear();
         UnpublishedParameters.Clear();
+        LaunchTemplates.Clear();
+        Fleets.Clear();
         SecurityGroups.Clear();
         Subnets.Clear();
         DefaultVpc = new VpcRecord { VpcId = Ids.New("vpc") };
