@@ -207,6 +207,20 @@ public sealed class Ec2Emulator : IAsyncDisposable
 
     public void ClearFaults() => _services.Faults.Clear();
 
+    /// <summary>Withdraws a public SSM parameter in one region until reset, as for a publisher that does not publish there.</summary>
+    public void UnpublishParameter(string region, string name)
+    {
+        if (!EmulatorRegions.IsRegionName(region))
+        {
+            throw new ArgumentException($"Not a region name: {region}.", nameof(region));
+        }
+
+        lock (_services.Regions.Gate)
+        {
+            _services.Regions.Get(region).State.UnpublishedParameters.Add(name);
+        }
+    }
+
     /// <summary>Sets the spot price of a type in one zone (of the zone's region), or in every zone of the default region when <paramref name="availabilityZone"/> is null.</summary>
     public void SetSpotPrice(string instanceType, string? availabilityZone, decimal price)
     {

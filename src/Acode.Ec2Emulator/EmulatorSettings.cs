@@ -20,4 +20,10 @@ public sealed record EmulatorSettings
 
     /// <summary>From a spot interruption notice to the interruption (AWS: two minutes).</summary>
     public TimeSpan SpotInterruptionNotice { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether each region has a default VPC. False plays an account whose default VPC was deleted: its VPC and
+    /// subnets remain as an ordinary VPC (launching needs a <c>SubnetId</c>, a group needs a <c>VpcId</c>).
+    /// </summary>
+    public bool DefaultVpc { get; init; } = true;
 }

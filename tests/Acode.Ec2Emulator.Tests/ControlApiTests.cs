@@ -78,4 +78,28 @@ public sealed class ControlApiTests
         (await http.DeleteAsync("requests")).EnsureSuccessStatusCode();
         Assert.Equal(0, (await http.GetFromJsonAsync<JsonElement>("requests")).GetProperty("count").GetInt64());
     }
+
+    [Fact]
+    public async Task Without_a_default_vpc_a_launch_needs_a_subnet_and_a_group_needs_a_vpc()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(h.Emulator.ServiceUrl, "_emulator/") };
+
+        var settings = await (await http.PostAsJsonAsync("settings", new { defaultVpc = false })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(settings.GetProperty("defaultVpc").GetBoolean());
+        Assert.Empty((await h.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("is-default", ["true"])] })).Vpcs ?? []);
+        Assert.Empty((await h.Ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new Filter("default-for-az", ["true"])] })).Subnets ?? []);
+        var vpc = (await h.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.Single();
+        Assert.False(vpc.IsDefault);
+        await AssertEc2.FailsAsync("VPCIdNotSpecified", () => h.RunAsync());
+        await AssertEc2.FailsAsync("VPCIdNotSpecified", () => h.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "g", Description = "d" }));
+        var subnet = (await h.Ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest())).Subnets[0];
+        Assert.False(subnet.DefaultForAz);
+        Assert.Equal(subnet.SubnetId, (await h.RunAsync(r => r.SubnetId = subnet.SubnetId)).SubnetId);
+        Assert.NotNull((await h.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "g", Description = "d", VpcId = vpc.VpcId })).GroupId);
+
+        (await http.PostAsJsonAsync("settings", new { defaultVpc = true })).EnsureSuccessStatusCode();
+        Assert.True((await h.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest())).Vpcs.Single().IsDefault);
+    }
 }

@@ -84,6 +84,22 @@ public sealed class RegionTests
         Assert.Null((await client.DescribeKeyPairsAsync(new DescribeKeyPairsRequest())).KeyPairs);
     }
 
+    [Fact]
+    public async Task An_instance_outside_the_default_region_keeps_its_own_metadata_options()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        using var frankfurt = Client(h, "eu-central-1");
+        var launched = (await frankfurt.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = EmulatorHarness.AmazonLinux2, InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
+            MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = HttpTokensState.Optional },
+        })).Reservation.Instances[0];
+
+        using var imds = new ImdsClient(new Uri(h.Emulator.ImdsUrl, launched.InstanceId + "/"));
+
+        Assert.Equal(launched.InstanceId, (await imds.GetAsync("latest/meta-data/instance-id", withToken: false)).Body);
+    }
+
     private static AmazonEC2Client Client(EmulatorHarness h, string region) =>
         new(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = h.Emulator.ServiceUrl.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
 }

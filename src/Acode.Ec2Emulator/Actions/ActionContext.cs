@@ -16,6 +16,9 @@ internal sealed class ActionContext
     public required DateTimeOffset Now { get; init; }
     public bool DryRun { get; init; }
 
+    /// <summary>The injected faults, for actions that apply them per launch pool (CreateFleet).</summary>
+    public Control.FaultInjector? Faults { get; init; }
+
     /// <summary>True once <see cref="Checkpoint"/> passed: the handler may now change state.</summary>
     public bool Authorized { get; private set; }
 

@@ -21,6 +21,8 @@ internal sealed class ActionRegistry
         AddressActions.Register(this);
         VolumeActions.Register(this);
         ConsoleActions.Register(this);
+        LaunchTemplateActions.Register(this);
+        CreateFleetAction.Register(this);
     }
 
     public IReadOnlyCollection<string> Names => _actions.Keys;

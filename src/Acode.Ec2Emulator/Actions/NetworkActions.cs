@@ -4,13 +4,13 @@ using Acode.Ec2Emulator.State;
 
 namespace Acode.Ec2Emulator.Actions;
 
-/// <summary>DescribeVpcs, DescribeSubnets, DescribeAvailabilityZones and DescribeRegions: a default VPC with one default subnet per zone.</summary>
+/// <summary>DescribeVpcs, DescribeSubnets, DescribeAvailabilityZones and DescribeRegions: a VPC with one subnet per zone, the default VPC and its default subnets unless the settings say the account has none.</summary>
 internal static class NetworkActions
 {
     private static readonly FilterSpec<VpcRecord> VpcFilters = new(v => v.Tags)
     {
         ["vpc-id"] = v => [v.VpcId],
-        ["is-default"] = _ => ["true"],
+        ["is-default"] = v => [v.IsDefault ? "true" : "false"],
         ["cidr"] = v => [v.CidrBlock],
         ["cidr-block-association.cidr-block"] = v => [v.CidrBlock],
         ["state"] = _ => ["available"],
@@ -22,8 +22,8 @@ internal static class NetworkActions
         ["vpc-id"] = s => [s.VpcId],
         ["availability-zone"] = s => [s.AvailabilityZone],
         ["availability-zone-id"] = s => [Regions.ZoneId(s.AvailabilityZone)],
-        ["default-for-az"] = _ => ["true"],
-        ["defaultForAz"] = _ => ["true"],
+        ["default-for-az"] = s => [s.DefaultForAz ? "true" : "false"],
+        ["defaultForAz"] = s => [s.DefaultForAz ? "true" : "false"],
         ["cidr-block"] = s => [s.CidrBlock],
         ["map-public-ip-on-launch"] = _ => ["true"],
         ["state"] = _ => ["available"],
@@ -68,7 +68,7 @@ internal static class NetworkActions
             x.E("vpcId", v.VpcId).E("ownerId", ctx.State.AccountId).E("state", "available").E("cidrBlock", v.CidrBlock);
             x.Set("cidrBlockAssociationSet", [v], (y, b) => y.E("cidrBlock", b.CidrBlock).E("associationId", "vpc-cidr-assoc-" + b.VpcId[4..])
                 .Open("cidrBlockState").E("state", "associated").Close());
-            x.E("dhcpOptionsId", "dopt-" + v.VpcId[4..]).E("instanceTenancy", "default").E("isDefault", true).Tags(v.Tags);
+            x.E("dhcpOptionsId", "dopt-" + v.VpcId[4..]).E("instanceTenancy", "default").E("isDefault", v.IsDefault).Tags(v.Tags);
         });
         r.E("nextToken", next);
     }
@@ -86,7 +86,7 @@ internal static class NetworkActions
         r.Set("subnetSet", page, (x, s) => x.E("subnetId", s.SubnetId)
             .E("subnetArn", $"arn:aws:ec2:{ctx.State.Region}:{ctx.State.AccountId}:subnet/{s.SubnetId}")
             .E("state", "available").E("vpcId", s.VpcId).E("cidrBlock", s.CidrBlock).E("availableIpAddressCount", 4091 - (s.NextHost - 10))
-            .E("availabilityZone", s.AvailabilityZone).E("availabilityZoneId", Regions.ZoneId(s.AvailabilityZone)).E("defaultForAz", true)
+            .E("availabilityZone", s.AvailabilityZone).E("availabilityZoneId", Regions.ZoneId(s.AvailabilityZone)).E("defaultForAz", s.DefaultForAz)
             .E("mapPublicIpOnLaunch", true).E("ownerId", ctx.State.AccountId).E("assignIpv6AddressOnCreation", false).Tags(s.Tags));
         r.E("nextToken", next);
     }

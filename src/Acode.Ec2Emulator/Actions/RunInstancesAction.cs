@@ -213,6 +213,10 @@ internal static class RunInstancesAction
             subnet = ctx.State.Subnets.Find(s => s.SubnetId == subnetId)
                 ?? throw new Ec2Exception("InvalidSubnetID.NotFound", $"The subnet ID '{subnetId}' does not exist");
         }
+        else if (ctx.State.DefaultVpcId is null)
+        {
+            throw NoDefaultVpc();
+        }
         else if (zone is not null)
         {
             subnet = ctx.State.Subnets.Find(s => s.AvailabilityZone == zone)
@@ -231,6 +235,9 @@ internal static class RunInstancesAction
 
         return subnet;
     }
+
+    /// <summary>EC2's refusal of a request that leans on a default VPC the account does not have.</summary>
+    internal static Ec2Exception NoDefaultVpc() => new("VPCIdNotSpecified", "No default VPC for this user");
 
     private static List<SecurityGroupRecord> Groups(ActionContext ctx, QueryParameters? nic)
     {

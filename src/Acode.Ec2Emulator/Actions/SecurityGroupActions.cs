@@ -49,7 +49,7 @@ internal static class SecurityGroupActions
             throw Ec2Exception.InvalidValue("GroupDescription", description);
         }
 
-        var vpcId = ctx.Params.Get("VpcId") ?? ctx.State.DefaultVpc.VpcId;
+        var vpcId = ctx.Params.Get("VpcId") ?? ctx.State.DefaultVpcId ?? throw RunInstancesAction.NoDefaultVpc();
         if (vpcId != ctx.State.DefaultVpc.VpcId)
         {
             throw new Ec2Exception("InvalidVpcID.NotFound", $"The vpc ID '{vpcId}' does not exist");

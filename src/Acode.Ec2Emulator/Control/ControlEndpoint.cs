@@ -86,6 +86,9 @@ internal sealed class ControlEndpoint(Ec2Emulator emulator)
             case ("POST", ["faults"]):
                 emulator.InjectFault(body.Deserialize<FaultRule>(Json) ?? throw new ArgumentException("A fault is required."));
                 return ok;
+            case ("POST", ["ssm-parameters", "unpublished"]):
+                emulator.UnpublishParameter(String(body, "region") ?? throw new ArgumentException("region is required."), String(body, "name") ?? throw new ArgumentException("name is required."));
+                return ok;
             case ("DELETE", ["faults"]):
                 emulator.ClearFaults();
                 return ok;
@@ -127,6 +130,7 @@ internal sealed class ControlEndpoint(Ec2Emulator emulator)
             TerminateDelay = Ms("terminateDelayMs", current.TerminateDelay),
             TerminatedVisibility = Ms("terminatedVisibilityMs", current.TerminatedVisibility),
             SpotInterruptionNotice = Ms("spotInterruptionNoticeMs", current.SpotInterruptionNotice),
+            DefaultVpc = body["defaultVpc"] is { } d ? d.GetValue<bool>() : current.DefaultVpc,
         };
     }
 
@@ -138,6 +142,7 @@ internal sealed class ControlEndpoint(Ec2Emulator emulator)
         ["terminateDelayMs"] = s.TerminateDelay.TotalMilliseconds,
         ["terminatedVisibilityMs"] = s.TerminatedVisibility.TotalMilliseconds,
         ["spotInterruptionNoticeMs"] = s.SpotInterruptionNotice.TotalMilliseconds,
+        ["defaultVpc"] = s.DefaultVpc,
     };
 
     private static Task Reply(HttpContext http, int status, JsonNode node)

@@ -34,11 +34,20 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>
-    /// The fault for this call, if a rule matches; <paramref name="region"/> is the region the call is signed for (null:
-    /// the default one), <paramref name="target"/> gives the launch's (zone, type) when a rule asks.
-    /// </summary>
-    public string? Next(string action, string? region = null, Func<(string? Zone, string? Type)>? target = null)
+    /// <summary>The fault for this call, if a rule matches.</summary>
+    /// <param name="action">The action called.</param>
+    /// <param name="region">The region the call is signed for (null: the default one).</param>
+    /// <param name="target">Where the launch would land (zone, type), asked only when a rule selects on them.</param>
+    /// <param name="skipPoolFaults">Leave capacity and price faults to <see cref="NextForPool"/> (an instant fleet reports them per pool, in a 200 reply).</param>
+    public string? Next(string action, string? region = null, Func<(string? Zone, string? Type)>? target = null, bool skipPoolFaults = false) =>
+        Match(action, region, target, code => !skipPoolFaults || !IsPoolFault(code));
+
+    /// <summary>The capacity or price fault for one pool (type in a zone) of a fleet in a region, or null.</summary>
+    public string? NextForPool(string action, string? region, string? zone, string type) => Match(action, region, () => (zone, type), IsPoolFault);
+
+    private static bool IsPoolFault(string code) => code is FaultCodes.InsufficientInstanceCapacity or FaultCodes.SpotMaxPriceTooLow;
+
+    private string? Match(string action, string? region, Func<(string? Zone, string? Type)>? target, Func<string, bool> considered)
     {
         (string? Zone, string? Type)? launch = null;
         lock (_gate)
@@ -46,7 +55,7 @@ internal sealed class FaultInjector
             for (var i = 0; i < _rules.Count; i++)
             {
                 var (rule, remaining) = _rules[i];
-                if (rule.Action != "*" && rule.Action != action)
+                if ((rule.Action != "*" && rule.Action != action) || !considered(rule.Code))
                 {
                     continue;
                 }

@@ -73,7 +73,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
 
         var definition = services.Actions.Find(action)
             ?? throw new Ec2Exception("InvalidAction", $"The action {action} is not valid for this web service.");
-        if (services.Faults.Next(action, region ?? services.Regions.Default.State.Region, () => LaunchTarget(parameters, region)) is { } fault)
+        if (services.Faults.Next(action, region ?? services.Regions.Default.State.Region, () => LaunchTarget(parameters, region), skipPoolFaults: action == "CreateFleet") is { } fault)
         {
             if (fault == FaultCodes.DropConnection)
             {
@@ -99,6 +99,7 @@ internal sealed class Ec2Endpoint(EmulatorServices services)
                 Credential = credential,
                 Now = services.Time.GetUtcNow(),
                 DryRun = parameters.GetBool("DryRun"),
+                Faults = services.Faults,
             };
             regional.State.Purge(context.Now);
             if (!definition.Mutating)

@@ -99,11 +99,12 @@ internal sealed class ImdsEndpoint(EmulatorServices services)
         return value is null ? (404, "text/plain", string.Empty) : (200, value.StartsWith('{') ? "application/json" : "text/plain", value);
     }
 
+    /// <summary>The instance's metadata options, from whichever region holds it.</summary>
     private (string HttpTokens, string HttpEndpoint) MetadataOptions(string instanceId)
     {
-        lock (services.State.Gate)
+        lock (services.Regions.Gate)
         {
-            return services.State.FindInstance(instanceId) is { } instance ? (instance.HttpTokens, instance.HttpEndpoint) : ("required", "enabled");
+            return services.Regions.FindInstance(instanceId) is (_, var instance) ? (instance.HttpTokens, instance.HttpEndpoint) : ("required", "enabled");
         }
     }
 

@@ -26,10 +26,11 @@ internal sealed class SsmEndpoint(EmulatorServices services)
         {
             Authenticate(auth);
             var request = Parse(body);
+            var region = Ec2Endpoint.RegionOf(http.Request) ?? services.State.Region;
             var result = operation switch
             {
-                "GetParameter" => GetParameter(request),
-                "GetParameters" => GetParameters(request),
+                "GetParameter" => GetParameter(request, region),
+                "GetParameters" => GetParameters(request, region),
                 _ => throw new SsmException("UnknownOperationException", $"Unknown operation {operation}"),
             };
             await HttpBody.WriteAsync(http.Response, 200, ContentType, result.ToJsonString(), requestId);
@@ -75,7 +76,7 @@ internal sealed class SsmEndpoint(EmulatorServices services)
         }
     }
 
-    private JsonObject GetParameter(JsonObject request)
+    private JsonObject GetParameter(JsonObject request, string region)
     {
         var name = request["Name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (string.IsNullOrEmpty(name))
@@ -83,10 +84,10 @@ internal sealed class SsmEndpoint(EmulatorServices services)
             throw new SsmException("ValidationException", "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
         }
 
-        return new JsonObject { ["Parameter"] = Find(name) ?? throw new SsmException("ParameterNotFound", string.Empty) };
+        return new JsonObject { ["Parameter"] = Find(name, region) ?? throw new SsmException("ParameterNotFound", string.Empty) };
     }
 
-    private JsonObject GetParameters(JsonObject request)
+    private JsonObject GetParameters(JsonObject request, string region)
     {
         var names = (request["Names"] as JsonArray)?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToList();
         if (names is null || names.Count is 0 or > 10 || names.Any(string.IsNullOrEmpty))
@@ -98,7 +99,7 @@ internal sealed class SsmEndpoint(EmulatorServices services)
         var invalid = new JsonArray();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            if (Find(name!) is { } parameter)
+            if (Find(name!, region) is { } parameter)
             {
                 found.Add(parameter);
             }
@@ -111,7 +112,7 @@ internal sealed class SsmEndpoint(EmulatorServices services)
         return new JsonObject { ["Parameters"] = found, ["InvalidParameters"] = invalid };
     }
 
-    private JsonObject? Find(string requested)
+    private JsonObject? Find(string requested, string region)
     {
         var name = requested;
         if (name.StartsWith("arn:", StringComparison.Ordinal) && name.IndexOf(":parameter", StringComparison.Ordinal) is var at and >= 0)
@@ -126,12 +127,14 @@ internal sealed class SsmEndpoint(EmulatorServices services)
         }
 
         var image = Images.All.FirstOrDefault(i => i.SsmParameters.Contains(name, StringComparer.Ordinal));
-        if (image is null)
+        lock (services.Regions.Gate)
         {
-            return null;
+            if (image is null || services.Regions.Get(region).State.UnpublishedParameters.Contains(name))
+            {
+                return null;
+            }
         }
 
-        var region = services.State.Region;
         return new JsonObject
         {
             ["Name"] = name,

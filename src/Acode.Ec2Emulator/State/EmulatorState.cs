@@ -10,6 +10,8 @@ namespace Acode.Ec2Emulator.State;
 /// </summary>
 internal sealed class EmulatorState
 {
+    private EmulatorSettings _settings = null!;
+
     public EmulatorState(string region, string accountId, EmulatorSettings settings, object gate)
     {
         Gate = gate;
@@ -22,7 +24,16 @@ internal sealed class EmulatorState
     public object Gate { get; }
     public string Region { get; }
     public string AccountId { get; }
-    public EmulatorSettings Settings { get; set; }
+
+    public EmulatorSettings Settings
+    {
+        get => _settings;
+        set
+        {
+            _settings = value;
+            MarkDefaultVpc();
+        }
+    }
 
     /// <summary>Instances the account may run at once.</summary>
     public int InstanceQuota { get; init; } = 5000;
@@ -36,12 +47,19 @@ internal sealed class EmulatorState
     public List<AddressRecord> Addresses { get; } = [];
     public List<SpotRequestRecord> SpotRequests { get; } = [];
     public List<ReservedInstanceRecord> ReservedInstances { get; } = [];
+    public List<LaunchTemplateRecord> LaunchTemplates { get; } = [];
+
+    /// <summary>Instant fleets by ClientToken.</summary>
+    public Dictionary<string, FleetRecord> Fleets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Spot prices set through the control API, by (type, zone); others derive from on-demand.</summary>
     public Dictionary<(string Type, string Zone), (decimal Price, DateTimeOffset Since)> SpotPrices { get; } = [];
 
     /// <summary>RunInstances ClientTokens: the request's fingerprint and the reservation it made.</summary>
     public Dictionary<string, (string Fingerprint, string ReservationId)> ClientTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Public SSM parameters withdrawn in this region (a publisher that does not publish here).</summary>
+    public HashSet<string> UnpublishedParameters { get; } = new(StringComparer.Ordinal);
 
     public SecurityGroupRecord DefaultGroup => SecurityGroups[0];
 
@@ -55,6 +73,9 @@ internal sealed class EmulatorState
         ReservedInstances.Clear();
         SpotPrices.Clear();
         ClientTokens.Clear();
+        UnpublishedParameters.Clear();
+        LaunchTemplates.Clear();
+        Fleets.Clear();
         SecurityGroups.Clear();
         Subnets.Clear();
         DefaultVpc = new VpcRecord { VpcId = Ids.New("vpc") };
@@ -71,12 +92,30 @@ internal sealed class EmulatorState
         defaultGroup.Rules.Add(new SecurityGroupRule(Ids.New("sgr"), false, "-1", null, null, null, null, defaultGroup.GroupId, null));
         defaultGroup.Rules.Add(new SecurityGroupRule(Ids.New("sgr"), true, "-1", null, null, "0.0.0.0/0", null, null, null));
         SecurityGroups.Add(defaultGroup);
+        MarkDefaultVpc();
     }
+
+    /// <summary>The default VPC's id; null when the account has none (<see cref="EmulatorSettings.DefaultVpc"/>).</summary>
+    public string? DefaultVpcId => DefaultVpc.IsDefault ? DefaultVpc.VpcId : null;
 
     /// <summary>Forgets terminated instances older than the visibility window.</summary>
     public void Purge(DateTimeOffset now)
     {
         Instances.RemoveAll(i => i.TerminatedAt is { } at && now - at >= Settings.TerminatedVisibility);
+    }
+
+    private void MarkDefaultVpc()
+    {
+        if (DefaultVpc is null)
+        {
+            return;
+        }
+
+        DefaultVpc.IsDefault = _settings.DefaultVpc;
+        foreach (var subnet in Subnets)
+        {
+            subnet.DefaultForAz = _settings.DefaultVpc;
+        }
     }
 
     public Instance? FindInstance(string id) => Instances.Find(i => i.Id == id);

@@ -1,6 +1,6 @@
 namespace Acode.Ec2Emulator.State;
 
-/// <summary>A default subnet: one per availability zone in the default VPC.</summary>
+/// <summary>A subnet of the region's VPC, one per availability zone: default for its zone while the VPC is the default.</summary>
 internal sealed class SubnetRecord
 {
     public required string SubnetId { get; init; }
@@ -9,6 +9,7 @@ internal sealed class SubnetRecord
     public required int ThirdOctetBase { get; init; }
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
     public int NextHost { get; set; } = 10;
+    public bool DefaultForAz { get; set; } = true;
 
     public string CidrBlock => $"172.31.{ThirdOctetBase}.0/20";
 

@@ -457,36 +457,21 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         var running = await session.Provisioner.WaitForRunningAsync(_instance!.InstanceId, _configuration.ProvisionTimeout, cancellationToken).ConfigureAwait(false);
         _instance = running;
         var runningAt = _time.GetTimestamp();
-        var host = Ec2Addresses.Select(running, _configuration);
         if (_configuration.ElasticIp is { } elasticIp)
         {
             // After a start or a replacement, the address allocated for this run is associated again, not a second one.
             var (allocationId, publicIp) = await session.Addresses.AttachAsync(
                 session.Resources.AllocatedElasticIp ?? elasticIp, running.InstanceId, session.Tags, id => session.Resources.AllocatedElasticIp = id, cancellationToken).ConfigureAwait(false);
             _instance = running with { PublicIp = publicIp, ElasticIpAllocationId = allocationId };
-            host = _configuration.UsePrivateIp ? running.PrivateIp : publicIp;
         }
 
-        Host = host ?? throw new InvalidOperationException($"Instance {running.InstanceId} has no address to connect to.");
+        var endpoint = Ec2SshEndpoint.For(_instance, _configuration) ?? throw new InvalidOperationException($"Instance {running.InstanceId} has no address to connect to.");
+        Host = endpoint.Host;
         session.Provisioner.SshAccess = session.Access;
-        var ready = await session.Provisioner.WaitForSshReadyAsync(running.InstanceId, Host, _configuration.SshPort, _configuration.SshReadyTimeout, cancellationToken).ConfigureAwait(false);
+        var ready = await session.Provisioner.WaitForSshReadyAsync(running.InstanceId, endpoint.Host, endpoint.Port, _configuration.SshReadyTimeout, cancellationToken).ConfigureAwait(false);
         _deps.Metrics.RecordSshReadyDuration(_time.GetElapsedTime(runningAt), running.InstanceType, running.IsSpotInstance);
         HostKeyFingerprint = ready.HostKeyFingerprint;
-
-        var access = session.Access!;
-        _ssh = new SshComputeTarget(
-            new SshTargetConfiguration
-            {
-                Host = Host,
-                Port = _configuration.SshPort,
-                Username = access.Username,
-                PrivateKey = access.PrivateKey,
-                PrivateKeyPath = access.PrivateKey is null ? access.PrivateKeyPath : null,
-                HostKeyPolicy = ready.HostKeyFingerprint is null ? SshHostKeyPolicy.Off : SshHostKeyPolicy.ExpectedFingerprint,
-                ExpectedHostKeyFingerprint = ready.HostKeyFingerprint is null ? null : SshFingerprint.Normalize(ready.HostKeyFingerprint),
-            },
-            _time,
-            _deps.LoggerFactory.CreateLogger<SshComputeTarget>());
+        _ssh = new SshComputeTarget(endpoint.Connection(session.Access!, ready.HostKeyFingerprint), _time, _deps.LoggerFactory.CreateLogger<SshComputeTarget>());
         var result = await _ssh.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
         StartHeartbeat();
         return result;

@@ -22,6 +22,10 @@ internal static partial class Ec2Log
         Message = "Launch failed: {Reason} (fallback to on-demand disabled: {FallbackDisabled})")]
     public static partial void LaunchPlanExhausted(ILogger logger, string reason, bool fallbackDisabled);
 
+    [LoggerMessage(EventId = 2604, EventName = "Ec2LaunchTemplateNotDeleted", Level = LogLevel.Warning,
+        Message = "Could not delete the spot fleet's launch template {LaunchTemplateId} (tagged acode; it costs nothing)")]
+    public static partial void LaunchTemplateNotDeleted(ILogger logger, string launchTemplateId, Exception exception);
+
     [LoggerMessage(EventId = 2620, EventName = "Ec2SpotInterruptionNotice", Level = LogLevel.Warning,
         Message = "Spot instance {InstanceId} is being interrupted: {Action} at {InterruptionTime} (seen via {Source}); on-demand replacement: {WillReplace}")]
     public static partial void SpotInterruptionNotice(ILogger logger, string instanceId, string action, DateTimeOffset interruptionTime, string source, bool willReplace);

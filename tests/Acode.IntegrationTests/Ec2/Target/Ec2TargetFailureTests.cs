@@ -40,9 +40,9 @@ public sealed class Ec2TargetFailureTests(Ec2EmulatorFixture fixture) : IClassFi
     [Fact]
     public async Task Spot_capacity_error_falls_back_to_on_demand()
     {
-        // One subnet, so the spot attempt is not also tried in the other zones before on-demand.
+        // One subnet, so the spot fleet has one pool; its refusal (in the fleet's reply) leads to on-demand RunInstances.
         var subnet = (await fixture.Ec2.DescribeSubnetsAsync(new Amazon.EC2.Model.DescribeSubnetsRequest())).Subnets[0].SubnetId;
-        fixture.Emulator.InjectFault(new FaultRule { Action = "RunInstances", Code = FaultCodes.InsufficientInstanceCapacity, Count = 3 });
+        fixture.Emulator.InjectFault(new FaultRule { Action = "CreateFleet", Code = FaultCodes.InsufficientInstanceCapacity, Count = 1 });
         await using var target = Create(fixture.Configuration() with { SpotEnabled = true, SpotFallbackToOnDemand = true, SubnetId = subnet });
 
         await target.PrepareAsync(new WorkspaceContext());

@@ -40,7 +40,11 @@ public static class Ec2RequiredActions
         "sts:GetCallerIdentity",
     ];
 
-    /// <summary>Actions needed only with optional features: <c>iam:PassRole</c> with an instance profile, Associate/DisassociateAddress with an Elastic IP, Allocate/ReleaseAddress with <c>elasticIp: auto</c>.</summary>
+    /// <summary>
+    /// Actions needed only with optional features: <c>iam:PassRole</c> with an instance profile, Associate/DisassociateAddress
+    /// with an Elastic IP, Allocate/ReleaseAddress with <c>elasticIp: auto</c>, CreateFleet and Create/DeleteLaunchTemplate
+    /// with spot (one instant EC2 Fleet over the spot types and AZs).
+    /// </summary>
     public static IReadOnlyList<string> Optional { get; } =
     [
         "iam:PassRole",
@@ -48,5 +52,8 @@ public static class Ec2RequiredActions
         "ec2:DisassociateAddress",
         "ec2:AllocateAddress",
         "ec2:ReleaseAddress",
+        "ec2:CreateFleet",
+        "ec2:CreateLaunchTemplate",
+        "ec2:DeleteLaunchTemplate",
     ];
 }

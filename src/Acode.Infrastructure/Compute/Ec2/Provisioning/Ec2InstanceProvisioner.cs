@@ -30,6 +30,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     private readonly ILogger _logger;
     private readonly Ec2SshReadinessWaiter _ssh;
     private readonly SpotLaunchExecutor _spot;
+    private readonly Ec2SpotFleet _fleet;
     private int _launches;
 
     /// <summary>Initializes a new instance of the <see cref="Ec2InstanceProvisioner"/> class.</summary>
@@ -56,6 +57,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
         _logger = logger;
         _ssh = new Ec2SshReadinessWaiter(ec2, configuration, timeProvider, logger);
         _spot = spot ?? new SpotLaunchExecutor(timeProvider);
+        _fleet = new Ec2SpotFleet(ec2, instances, timeProvider, logger);
     }
 
     /// <summary>Gets the session id.</summary>
@@ -98,8 +100,9 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     };
 
     /// <summary>
-    /// Tries the attempts in order through <see cref="SpotLaunchExecutor"/> (the next one only after a capacity or price
-    /// refusal; a spot-to-on-demand fallback is published as an event) and returns the launched (pending) instance.
+    /// Tries the attempts through <see cref="SpotLaunchExecutor"/>: the spot ones as one EC2 Fleet (<see cref="Ec2SpotFleet"/>),
+    /// then the on-demand ones in order (the next one only after a capacity or price refusal; a spot-to-on-demand
+    /// fallback is published as an event), and returns the launched (pending) instance.
     /// </summary>
     /// <param name="request">The launch.</param>
     /// <param name="launched">Told the instance as soon as RunInstances returns, before anything else can fail.</param>
@@ -107,7 +110,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
     /// <exception cref="Ec2CapacityException">Every attempt was refused for capacity or price.</exception>
     public async Task<Ec2InstanceInfo> LaunchAsync(Ec2LaunchRequest request, Func<Ec2InstanceInfo, ValueTask>? launched, CancellationToken cancellationToken = default)
     {
-        LaunchOutcome<RunInstancesResponse> outcome;
+        LaunchOutcome<Instance> outcome;
         try
         {
             outcome = await _spot.ExecuteAsync(
@@ -121,9 +124,10 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
                     // the instance id. Letting the call finish (bounded) means a cancelled launch is always terminated.
                     using var launchBound = new CancellationTokenSource(Ec2TargetTimeouts.Launch, _time);
                     var run = Ec2RunInstancesRequests.Build(request.Configuration, attempt, request.LaunchToken, request.Tags, request.RootDeviceName);
-                    return await _ec2.RunInstancesAsync(run, launchBound.Token).ConfigureAwait(false);
+                    return (await _ec2.RunInstancesAsync(run, launchBound.Token).ConfigureAwait(false)).Reservation.Instances[0];
                 },
                 null,
+                (spot, token) => _fleet.LaunchAsync(request, spot, token),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException ex)
@@ -131,7 +135,7 @@ public sealed class Ec2InstanceProvisioner : IEc2InstanceProvisioner
             throw Ec2Errors.Translate(ex, "RunInstances");
         }
 
-        var instance = Ec2InstanceMapper.ToInfo(outcome.Result.Reservation.Instances[0], request.Configuration.Region);
+        var instance = Ec2InstanceMapper.ToInfo(outcome.Result, request.Configuration.Region);
         Ec2Log.InstanceLaunched(_logger, instance.InstanceId, outcome.Attempt.InstanceType, outcome.Attempt.IsSpot, request.Configuration.Region);
         if (launched is not null)
         {

@@ -105,18 +105,12 @@ internal sealed class Ec2SshReadinessWaiter
         }
     }
 
-    private static SshTargetConfiguration ProbeConfiguration(Ec2SshAccess access, string host, int port, string? expected, TimeSpan remaining) => new()
-    {
-        Host = host,
-        Port = port,
-        Username = access.Username,
-        PrivateKey = access.PrivateKey,
-        PrivateKeyPath = access.PrivateKey is null ? access.PrivateKeyPath : null,
-        HostKeyPolicy = expected is null ? SshHostKeyPolicy.Off : SshHostKeyPolicy.ExpectedFingerprint,
-        ExpectedHostKeyFingerprint = expected is null ? null : SshFingerprint.Normalize(expected),
-        ConnectTimeout = remaining > MaxProbeTimeout ? MaxProbeTimeout : remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1),
-        KeepAliveInterval = TimeSpan.Zero,
-    };
+    private static SshTargetConfiguration ProbeConfiguration(Ec2SshAccess access, string host, int port, string? expected, TimeSpan remaining) =>
+        new Network.Ec2SshEndpoint(host, port).Connection(access, expected) with
+        {
+            ConnectTimeout = remaining > MaxProbeTimeout ? MaxProbeTimeout : remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1),
+            KeepAliveInterval = TimeSpan.Zero,
+        };
 
     private async Task<ConsoleHostKeys> ReadConsoleAsync(string instanceId, CancellationToken cancellationToken)
     {

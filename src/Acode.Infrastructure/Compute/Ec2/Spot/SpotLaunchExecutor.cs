@@ -11,7 +11,8 @@ namespace Acode.Infrastructure.Compute.Ec2.Spot;
 
 /// <summary>
 /// Runs a launch plan (<see cref="SpotLaunchPlanner"/>) through the provisioner's RunInstances delegate (FR-049..053):
-/// attempts in order; a capacity or price refusal (<see cref="AwsErrorCodes.Capacity"/>: InsufficientInstanceCapacity,
+/// with a fleet delegate, the plan's spot attempts go first as one EC2 Fleet (<see cref="Ec2SpotFleet"/>), each pool it
+/// refuses counted as a refused attempt; then the remaining attempts in order; a capacity or price refusal (<see cref="AwsErrorCodes.Capacity"/>: InsufficientInstanceCapacity,
 /// SpotMaxPriceTooLow, MaxSpotInstanceCountExceeded, InsufficientFreeAddressesInSubnet, Unsupported, ...) moves on to
 /// the next attempt (another AZ, then another type, each refusal published as <see cref="Ec2LaunchAttemptRefusedEvent"/>);
 /// any other error is thrown as is. Moving from spot to on-demand publishes
@@ -41,6 +42,7 @@ public sealed class SpotLaunchExecutor
     /// <param name="plan">The attempts, from <see cref="SpotLaunchPlanner.Plan"/>; at least one.</param>
     /// <param name="launch">Sends one RunInstances for an attempt (with <see cref="Ec2SpotMarketOptions.Apply"/> and the attempt's own ClientToken).</param>
     /// <param name="availabilityZone">The AZ launched into, when known (for messages).</param>
+    /// <param name="launchFleet">Launches every spot attempt of the plan as one fleet; null = spot attempts one by one through <paramref name="launch"/>.</param>
     /// <param name="cancellationToken">Cancels the launch.</param>
     /// <exception cref="Ec2CapacityException">Every attempt was refused for capacity or price.</exception>
     public async Task<LaunchOutcome<T>> ExecuteAsync<T>(
@@ -48,7 +50,9 @@ public sealed class SpotLaunchExecutor
         IReadOnlyList<LaunchAttempt> plan,
         Func<LaunchAttempt, CancellationToken, Task<T>> launch,
         string? availabilityZone = null,
+        Func<IReadOnlyList<LaunchAttempt>, CancellationToken, Task<FleetLaunchResult<T>>>? launchFleet = null,
         CancellationToken cancellationToken = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(launch);
@@ -59,11 +63,30 @@ public sealed class SpotLaunchExecutor
 
         var failures = new List<LaunchFailure>();
         AmazonServiceException? last = null;
+        if (launchFleet is not null && plan.Any(a => a.IsSpot))
+        {
+            var spot = plan.Where(a => a.IsSpot).ToList();
+            plan = [.. plan.Where(a => !a.IsSpot)];
+            var fleet = await launchFleet(spot, cancellationToken).ConfigureAwait(false);
+            var after = fleet.Attempt ?? (plan.Count > 0 ? plan[0] : null);
+            for (var n = 0; n < fleet.Refused.Count; n++)
+            {
+                var next = n + 1 < fleet.Refused.Count ? fleet.Refused[n + 1].Attempt : after;
+                await RefusedAsync(fleet.Refused[n], next, spot.Count + plan.Count, failures, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fleet is { Result: { } launched, Attempt: { } from })
+            {
+                Ec2Log.LaunchAttemptSucceeded(_logger, from, from.Index + 1, spot.Count + plan.Count);
+                return new LaunchOutcome<T>(launched, from, failures);
+            }
+        }
+
         for (var n = 0; n < plan.Count; n++)
         {
             var attempt = plan[n];
             cancellationToken.ThrowIfCancellationRequested();
-            if (!attempt.IsSpot && failures.Any(f => f.Attempt.IsSpot))
+            if (!attempt.IsSpot && (n == 0 || plan[n - 1].IsSpot) && failures.Any(f => f.Attempt.IsSpot))
             {
                 await FallBackAsync(configuration, attempt, failures, cancellationToken).ConfigureAwait(false);
             }
@@ -77,13 +100,7 @@ public sealed class SpotLaunchExecutor
             catch (AmazonServiceException e) when (AwsErrorCodes.IsCapacity(e.ErrorCode))
             {
                 last = e;
-                failures.Add(new LaunchFailure(attempt, e.ErrorCode, e.Message, e.RequestId));
-                Ec2Log.LaunchAttemptRefused(_logger, attempt, e.ErrorCode, attempt.Index + 1, plan.Count);
-                if (_events is not null)
-                {
-                    var next = n + 1 < plan.Count ? plan[n + 1].ToString() : null;
-                    await _events.PublishAsync(new Ec2LaunchAttemptRefusedEvent(attempt.ToString(), attempt.InstanceType, attempt.AvailabilityZone, e.ErrorCode, next, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                }
+                await RefusedAsync(new LaunchFailure(attempt, e.ErrorCode, e.Message, e.RequestId), n + 1 < plan.Count ? plan[n + 1] : null, plan.Count, failures, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -91,6 +108,18 @@ public sealed class SpotLaunchExecutor
         var exhausted = new Ec2CapacityException(failures, availabilityZone, fallbackDisabled, last);
         Ec2Log.LaunchPlanExhausted(_logger, exhausted.Message, fallbackDisabled);
         throw exhausted;
+    }
+
+    private async Task RefusedAsync(LaunchFailure failure, LaunchAttempt? next, int total, List<LaunchFailure> failures, CancellationToken cancellationToken)
+    {
+        var attempt = failure.Attempt;
+        failures.Add(failure);
+        Ec2Log.LaunchAttemptRefused(_logger, attempt, failure.AwsErrorCode, attempt.Index + 1, total);
+        if (_events is not null)
+        {
+            var @event = new Ec2LaunchAttemptRefusedEvent(attempt.ToString(), attempt.InstanceType, attempt.AvailabilityZone, failure.AwsErrorCode, next?.ToString(), _time.GetUtcNow());
+            await _events.PublishAsync(@event, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task FallBackAsync(Ec2Configuration configuration, LaunchAttempt attempt, List<LaunchFailure> failures, CancellationToken cancellationToken)
