@@ -30,10 +30,12 @@ internal sealed class ExecWorkspace
     public async Task<WorkspaceFileSet> ScanAsync(CommandContext context, string folder, CancellationToken cancellationToken)
     {
         var parse = context.Parse;
+        // The config file's patterns first, so a flag given for this run has the last word.
+        var configured = context.Project.File.Upload;
         var rules = new WorkspaceRules
         {
-            Excludes = [.. (parse.GetValue(Exclude) ?? []).Select(p => new WorkspacePattern(p, "--exclude"))],
-            Includes = [.. (parse.GetValue(Include) ?? []).Select(p => new WorkspacePattern(p, "--include"))],
+            Excludes = [.. Patterns(context, "exclude", configured.Exclude), .. (parse.GetValue(Exclude) ?? []).Select(p => new WorkspacePattern(p, "--exclude"))],
+            Includes = [.. Patterns(context, "include", configured.Include), .. (parse.GetValue(Include) ?? []).Select(p => new WorkspacePattern(p, "--include"))],
         };
         var set = await WorkspaceScanner.ScanAsync(folder, rules, cancellationToken);
         if (set.SecretsLeftOut.Count > 0)
@@ -61,6 +63,9 @@ internal sealed class ExecWorkspace
         await context.Out.WriteLineAsync($"{set.FileCount} file(s), {ExecPipeline.Bytes(set.TotalBytes)} would be uploaded from {set.Root} (selected by {set.Source})");
         return ExitCodes.Success;
     }
+
+    private static IEnumerable<WorkspacePattern> Patterns(CommandContext context, string key, IReadOnlyList<string> patterns) =>
+        patterns.Select((p, i) => new WorkspacePattern(p, $"{context.ConfigPath}: upload.{key}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]"));
 
     private static IEnumerable<string> IgnoreSources(string folder)
     {

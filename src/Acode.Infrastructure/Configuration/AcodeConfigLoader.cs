@@ -51,6 +51,7 @@ public static class AcodeConfigLoader
         string? mode = null;
         Ec2Configuration? ec2 = null;
         SshTargetConfiguration? ssh = null;
+        var upload = new UploadConfiguration();
         var problems = new List<string>();
         var reader = new YamlReader(problems);
         foreach (var (keyNode, valueNode) in root.Children)
@@ -66,6 +67,9 @@ public static class AcodeConfigLoader
                 case SshTargetYamlBinder.SectionName:
                     ssh = SshTargetYamlBinder.BindSection(valueNode, problems);
                     break;
+                case UploadYamlBinder.SectionName:
+                    upload = UploadYamlBinder.BindSection(valueNode, problems);
+                    break;
             }
         }
 
@@ -74,7 +78,7 @@ public static class AcodeConfigLoader
             problems.AddRange(Ec2ConfigurationValidator.Validate(ec2));
         }
 
-        return problems.Count > 0 ? throw new Ec2ConfigurationException(problems) : new AcodeConfigFile { Mode = mode, Ec2Target = ec2, SshTarget = ssh };
+        return problems.Count > 0 ? throw new Ec2ConfigurationException(problems) : new AcodeConfigFile { Mode = mode, Ec2Target = ec2, SshTarget = ssh, Upload = upload };
     }
 
     /// <summary>

@@ -86,6 +86,20 @@ public sealed class ExecWorkspaceTests : IDisposable
         Assert.Empty(target.Calls);
     }
 
+    [Fact]
+    public async Task The_config_file_s_workspace_patterns_apply_and_name_their_key_when_malformed()
+    {
+        Write(".acode/config.yml", "upload:\n  exclude:\n    - data/\n    - '*.c'\n  include:\n    - .env\n");
+        var listed = await RunAsync(new FakeComputeTarget(), ["exec", "--list-upload"]);
+        Write(".acode/config.yml", "upload:\n  exclude:\n    - ok\n    - 'bad['\n");
+        var bad = await RunAsync(new FakeComputeTarget(), ["exec", "--list-upload"]);
+
+        Assert.Equal(ExitCodes.Success, listed.ExitCode);
+        Assert.Equal([".acode/config.yml", ".env", ".gitignore"], listed.Out.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)[..^1]);
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+        Assert.Contains($"{Path.Combine(_folder, ".acode", "config.yml")}: upload.exclude[1]: pattern \"bad[\" is malformed", bad.Error, StringComparison.Ordinal);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_folder, relative);
