@@ -12,6 +12,12 @@ public sealed record WorkspaceContext
     /// </summary>
     public string? RemoteRoot { get; init; }
 
+    /// <summary>
+    /// The files to upload, made before preparing (so a dry run or an empty set stops early); null lets the target
+    /// select them from <see cref="LocalRoot"/> with the default ignore rules.
+    /// </summary>
+    public Workspace.WorkspaceFileSet? FileSet { get; init; }
+
     /// <summary>Paths relative to <see cref="LocalRoot"/> to upload during preparation; empty uploads the whole root.</summary>
     public IReadOnlyList<string> SyncPaths { get; init; } = [];
 

@@ -24,18 +24,22 @@ internal static class ExecCommand
             "exec",
             "Run a command on a compute target: prepare it (EC2: provision an instance), upload the workspace, run with output streamed live, download results, tear down (EC2: terminate). The exit code is the remote command's. --emulator runs everything against an in-process EC2 emulator: nothing leaves the machine and nothing is spent, so it is allowed in every mode; any other EC2 endpoint needs burst mode.",
             "acode exec --emulator -- uname -a",
-            "acode exec --mode burst --upload . --download out/report.xml:./report.xml -- make test");
+            "acode exec --mode burst --upload . --download out/report.xml:./report.xml -- make test",
+            "acode exec --list-upload --exclude '*.csv'");
         var target = new Option<string>("--target") { Description = "The target type.", DefaultValueFactory = _ => Ec2Configuration.Ec2TargetType, HelpName = "ec2|ssh" };
         target.AcceptOnlyFromAmong(Ec2Configuration.Ec2TargetType, SshTargetConstants.TargetType);
         var upload = new Option<string>("--upload") { Description = "The local folder uploaded as the remote workspace.", DefaultValueFactory = _ => "." };
         var download = new Option<string[]>("--download") { Description = "REMOTE:LOCAL to download after the command; repeat for several." };
         var keep = new Option<bool>("--keep") { Description = "Keep the remote workspace instead of removing it (an SSH target). An EC2 instance is terminated whatever: the EC2 target never leaves one running." };
         var emulator = new Option<bool>("--emulator") { Description = "Run against an in-process EC2 emulator (no AWS account, no spend, any mode)." };
-        var commandLine = new Argument<string[]>("command") { Description = "The command to run, after --.", Arity = ArgumentArity.OneOrMore };
+        var commandLine = new Argument<string[]>("command") { Description = "The command to run, after -- (not needed with --list-upload).", Arity = ArgumentArity.ZeroOrMore };
+        var workspace = new ExecWorkspace();
         foreach (var option in new Option[] { target, upload, download, keep, emulator })
         {
             command.Options.Add(option);
         }
+
+        workspace.AddTo(command);
 
         command.Arguments.Add(commandLine);
         factory.Handle(command, async (context, cancellationToken) =>
@@ -49,9 +53,17 @@ internal static class ExecCommand
                 Downloads = [.. (parse.GetValue(download) ?? []).Select(DownloadSpec.Parse)
                     .Select(d => d with { Local = Path.GetFullPath(d.Local, context.Host.WorkingDirectory) })],
                 Keep = parse.GetValue(keep),
-                CommandLine = string.Join(' ', parse.GetRequiredValue(commandLine)),
+                CommandLine = string.Join(' ', parse.GetValue(commandLine) ?? []),
             };
+            FlagCheck.Require(request.CommandLine.Length > 0 || parse.GetValue(workspace.ListUpload), "command", "give the command to run after --, e.g. acode exec -- make test");
             FlagCheck.Require(Directory.Exists(request.UploadFolder), "--upload", $"no such folder: {request.UploadFolder}");
+            var fileSet = await workspace.ScanAsync(context, request.UploadFolder, cancellationToken);
+            if (parse.GetValue(workspace.ListUpload))
+            {
+                return await ExecWorkspace.ListAsync(context, fileSet);
+            }
+
+            request = request with { FileSet = fileSet };
             var useEmulator = parse.GetValue(emulator);
             FlagCheck.Require(!useEmulator || targetType == Ec2Configuration.Ec2TargetType, "--emulator", "emulates EC2 only; drop --target ssh");
             if (targetType == SshTargetConstants.TargetType)

@@ -25,7 +25,7 @@ internal static class ExecPipeline
         try
         {
             await error.WriteLineAsync($"acode: preparing the {target.TargetType} target and uploading {request.UploadFolder} ...");
-            var prepared = await target.PrepareAsync(new WorkspaceContext { LocalRoot = request.UploadFolder, KeepOnTeardown = request.Keep }, cancellationToken);
+            var prepared = await target.PrepareAsync(new WorkspaceContext { LocalRoot = request.UploadFolder, FileSet = request.FileSet, KeepOnTeardown = request.Keep }, cancellationToken);
             await error.WriteLineAsync($"acode: ready in {Durations.Format(prepared.Duration)}; uploaded {prepared.FilesUploaded} file(s), {Bytes(prepared.BytesUploaded)} to {prepared.RemoteRoot}");
 
             await error.WriteLineAsync($"acode: running {request.CommandLine}");
@@ -75,7 +75,7 @@ internal static class ExecPipeline
         }
     }
 
-    private static string Bytes(long bytes) => bytes switch
+    internal static string Bytes(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => FormattableString.Invariant($"{bytes / 1024.0:0.0} KiB"),

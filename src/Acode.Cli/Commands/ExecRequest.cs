@@ -8,6 +8,9 @@ internal sealed record ExecRequest
     /// <summary>The local folder uploaded as the workspace (absolute).</summary>
     public required string UploadFolder { get; init; }
 
+    /// <summary>The files of <see cref="UploadFolder"/> to upload, after the ignore rules.</summary>
+    public Acode.Application.Compute.Workspace.WorkspaceFileSet? FileSet { get; init; }
+
     /// <summary>The files or folders fetched after the command, locals absolute.</summary>
     public required IReadOnlyList<DownloadSpec> Downloads { get; init; }
 

@@ -3,7 +3,7 @@ using Acode.Application.Compute.Ssh;
 
 namespace Acode.Infrastructure.Configuration;
 
-/// <summary>The parts of <c>.acode/config.yml</c> acode binds: the operating mode (passed on as text), the EC2 target and the SSH target.</summary>
+/// <summary>The parts of <c>.acode/config.yml</c> acode binds: the operating mode (passed on as text), the EC2 target, the SSH target and the upload patterns.</summary>
 public sealed record AcodeConfigFile
 {
     /// <summary>The default path of the project configuration file, relative to the project root.</summary>
@@ -20,4 +20,7 @@ public sealed record AcodeConfigFile
 
     /// <summary>The <c>sshTarget:</c> block as written (file key names, for listing); null when absent or invalid.</summary>
     public SshTargetSection? SshTargetSection { get; init; }
+
+    /// <summary>The <c>upload:</c> block (which files an upload sends); empty when absent.</summary>
+    public UploadConfiguration Upload { get; init; } = new();
 }

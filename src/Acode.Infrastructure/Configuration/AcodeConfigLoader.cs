@@ -35,7 +35,7 @@ public static class AcodeConfigLoader
     public const string PricingEndpointUrlVariable = "ACODE_PRICING_ENDPOINT_URL";
 
     /// <summary>Every top-level key the file may hold.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = [ModeKey, Ec2Defaults.SectionName, SshTargetKeys.SectionName];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = [ModeKey, Ec2Defaults.SectionName, SshTargetKeys.SectionName, UploadKeys.SectionName];
 
     /// <summary>Loads and validates a file.</summary>
     /// <param name="path">The file, usually <see cref="AcodeConfigFile.DefaultRelativePath"/> under the project root.</param>
@@ -77,6 +77,9 @@ public static class AcodeConfigLoader
                     SshTargetKeys.Table.Validate(section, problems.At(key));
                     var usable = complete && problems.Lines.Count == before;
                     file = file with { SshTarget = usable ? section.ToConfiguration() : null, SshTargetSection = usable ? section : null };
+                    break;
+                case UploadKeys.SectionName:
+                    file = file with { Upload = UploadKeys.Table.Bind(node, problems.At(key), out _) };
                     break;
                 default:
                     problems.UnknownKey(entry, TopLevelKeys);

@@ -122,4 +122,33 @@ public sealed class SshTransferTests : IClassFixture<SshServerFixture>, IDisposa
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(tree, "a", "b", "data.bin")), await File.ReadAllBytesAsync(Path.Combine(back, "a", "b", "data.bin")));
         Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(Path.Combine(back, "top.sh")));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_workspace_goes_up_without_ignored_files_and_with_links_as_links(bool remoteHasTar)
+    {
+        var workspace = Path.Combine(_local, "project");
+        var outside = Path.Combine(_local, "outside");
+        Directory.CreateDirectory(Path.Combine(workspace, "src"));
+        Directory.CreateDirectory(Path.Combine(workspace, "bin"));
+        Directory.CreateDirectory(outside);
+        await File.WriteAllTextAsync(Path.Combine(outside, "private.txt"), "not the workspace's");
+        await File.WriteAllTextAsync(Path.Combine(workspace, ".gitignore"), "bin/\n*.log\n");
+        await File.WriteAllTextAsync(Path.Combine(workspace, "src", "main.c"), "int main(void) { return 0; }\n");
+        await File.WriteAllTextAsync(Path.Combine(workspace, "bin", "app"), "built");
+        await File.WriteAllTextAsync(Path.Combine(workspace, "run.log"), "log");
+        await File.WriteAllTextAsync(Path.Combine(workspace, ".env"), "TOKEN=x");
+        Directory.CreateSymbolicLink(Path.Combine(workspace, "elsewhere"), outside);
+        File.CreateSymbolicLink(Path.Combine(workspace, "src", "entry.c"), "main.c");
+        var target = new Acode.Infrastructure.Compute.Ssh.SshComputeTarget(_fixture.Configuration());
+        target.Transfer.RemoteHasTar = remoteHasTar;
+        await using var _ = target;
+
+        var prepared = await target.PrepareAsync(new WorkspaceContext { LocalRoot = workspace });
+        var listing = await target.ExecuteAsync("find . \\( -type f -o -type l \\) -printf '%y %p %l\\n' | sort");
+
+        Assert.Equal("f ./.gitignore \nf ./src/main.c \nl ./elsewhere " + outside + "\nl ./src/entry.c main.c\n", listing.Stdout);
+        Assert.Equal(4, prepared.FilesUploaded);
+    }
 }

@@ -195,13 +195,20 @@ public sealed class SshComputeTarget : IComputeTarget
             return (0, 0);
         }
 
-        var sources = context.SyncPaths.Count == 0 ? [string.Empty] : context.SyncPaths;
+        if (context.SyncPaths.Count == 0)
+        {
+            var set = context.FileSet ?? await Workspace.WorkspaceScanner.ScanAsync(context.LocalRoot, new Application.Compute.Workspace.WorkspaceRules(), cancellationToken).ConfigureAwait(false);
+            var sent = await _transfer.UploadSetAsync(set, root, new TransferOptions(), cancellationToken).ConfigureAwait(false);
+            return (sent.Files, sent.Bytes);
+        }
+
+        var sources = context.SyncPaths;
         var files = 0;
         long bytes = 0;
         foreach (var relative in sources)
         {
             var local = Path.Combine(context.LocalRoot, relative);
-            var remote = relative.Length == 0 ? root : root + "/" + relative.Replace('\\', '/').Trim('/');
+            var remote = root + "/" + relative.Replace('\\', '/').Trim('/');
             var result = await _transfer.UploadAsync(local, remote, new TransferOptions(), cancellationToken).ConfigureAwait(false);
             files += result.Files;
             bytes += result.Bytes;

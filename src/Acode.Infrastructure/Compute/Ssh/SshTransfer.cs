@@ -3,7 +3,9 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.Security.Cryptography;
 using Acode.Application.Compute;
+using Acode.Application.Compute.Workspace;
 using Acode.Domain.Compute;
+using Acode.Infrastructure.Compute.Workspace;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using static Acode.Infrastructure.Compute.Ssh.ShellQuote;
@@ -53,7 +55,7 @@ internal sealed class SshTransfer
         }
         else if (Directory.Exists(localPath))
         {
-            outcome = await UploadTreeAsync(localPath, remotePath, options, cancellationToken).ConfigureAwait(false);
+            outcome = await UploadTreeAsync(WorkspaceScanner.Everything(localPath), remotePath, options, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -113,9 +115,16 @@ internal sealed class SshTransfer
         return (bytes, 1, verified, "exec cat");
     }
 
-    private async Task<(long, int, bool, string)> UploadTreeAsync(string localRoot, string remoteRoot, TransferOptions options, CancellationToken cancellationToken)
+    /// <summary>Uploads a workspace file set to an absolute remote folder: one tar stream, or SFTP without tar.</summary>
+    public async Task<TransferResult> UploadSetAsync(WorkspaceFileSet set, string remoteRoot, TransferOptions options, CancellationToken cancellationToken)
     {
-        if (!Directory.EnumerateFileSystemEntries(localRoot).Any())
+        var started = _timeProvider.GetTimestamp();
+        return Complete("upload", await UploadTreeAsync(set, remoteRoot, options, cancellationToken).ConfigureAwait(false), started);
+    }
+
+    private async Task<(long, int, bool, string)> UploadTreeAsync(WorkspaceFileSet set, string remoteRoot, TransferOptions options, CancellationToken cancellationToken)
+    {
+        if (set.Entries.Count == 0)
         {
             // TarWriter writes no bytes at all for an archive without entries, and the remote tar then never finishes.
             var made = await _executor.ExecuteRawAsync($"mkdir -p -- {Quote(remoteRoot)}", cancellationToken).ConfigureAwait(false);
@@ -127,41 +136,22 @@ internal sealed class SshTransfer
         if (!await RemoteHasTarAsync(cancellationToken).ConfigureAwait(false))
         {
             _logger.SshSftpFallback(_targetId);
-            return await SftpTreeTransfer.UploadAsync(_session, localRoot, remoteRoot, options, cancellationToken).ConfigureAwait(false);
+            return await SftpTreeTransfer.UploadAsync(_session, _executor, set, remoteRoot, options, cancellationToken).ConfigureAwait(false);
         }
 
         var preserve = options.PreserveModes ? " -p" : string.Empty;
         var commandText = $"mkdir -p -- {Quote(remoteRoot)} && tar -x{preserve} --no-same-owner -f - -C {Quote(remoteRoot)}";
-        long bytes = 0;
-        var files = 0;
-        var local = new Dictionary<string, string>(StringComparer.Ordinal);
-
+        var local = options.VerifyChecksum ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        (long Bytes, int Files) written = default;
         await RunWithInputAsync(commandText, async input =>
         {
             await using var buffered = new BufferedStream(input, BufferSize);
-            await using (var tar = new TarWriter(buffered, TarEntryFormat.Gnu, leaveOpen: true))
-            {
-                foreach (var entry in new DirectoryInfo(localRoot).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
-                {
-                    var name = Path.GetRelativePath(localRoot, entry.FullName).Replace('\\', '/');
-                    await tar.WriteEntryAsync(entry.FullName, entry is DirectoryInfo ? name + "/" : name, cancellationToken).ConfigureAwait(false);
-                    if (entry is FileInfo { LinkTarget: null } file)
-                    {
-                        files++;
-                        bytes += file.Length;
-                        if (options.VerifyChecksum)
-                        {
-                            local[name] = await LocalChecksumAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                }
-            }
-
+            written = await WorkspaceTarWriter.WriteAsync(buffered, set, options.PreserveModes, local, cancellationToken).ConfigureAwait(false);
             await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-        var verified = options.VerifyChecksum && await VerifyTreeAsync(local, remoteRoot, cancellationToken).ConfigureAwait(false);
-        return (bytes, files, verified, "tar over exec");
+        var verified = local is not null && await VerifyTreeAsync(local, remoteRoot, cancellationToken).ConfigureAwait(false);
+        return (written.Bytes, written.Files, verified, "tar over exec");
     }
 
     private async Task<(long, int, bool, string)> DownloadFileAsync(string remotePath, string localPath, UnixFileMode mode, TransferOptions options, CancellationToken cancellationToken)
@@ -317,12 +307,6 @@ internal sealed class SshTransfer
         }
 
         return result;
-    }
-
-    private static async Task<string> LocalChecksumAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<bool> RemoteHasTarAsync(CancellationToken cancellationToken)
