@@ -13,6 +13,8 @@ public static class ExitCodeMapper
     private static readonly HashSet<string> CredentialErrorCodes = new(StringComparer.Ordinal)
     {
         "AuthFailure", "UnauthorizedOperation", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "RequestExpired",
+        // The same refusals as SSM and STS (JSON and query protocols) word them.
+        "InvalidSignatureException", "UnrecognizedClientException", "IncompleteSignature", "InvalidAccessKeyId", "MissingAuthenticationToken", "ExpiredTokenException",
     };
 
     /// <summary>The exit code and message for <paramref name="exception"/>.</summary>
@@ -31,6 +33,7 @@ public static class ExitCodeMapper
             Ec2ApiException api when CredentialErrorCodes.Contains(api.AwsErrorCode) => new(ExitCodes.Credentials, exception.Message),
             Ec2CapacityException or Ec2ApiException => new(ExitCodes.CapacityOrLaunch, exception.Message),
             Ec2ProvisioningTimeoutException or SshReadyTimeoutException or TimeoutException => new(ExitCodes.Timeout, exception.Message),
+            Amazon.Runtime.AmazonServiceException aws when CredentialErrorCodes.Contains(aws.ErrorCode ?? string.Empty) => new(ExitCodes.Credentials, exception.Message),
             AcodeException => new(ExitCodes.Failure, exception.Message),
             _ => new(ExitCodes.Failure, $"Unexpected error ({exception.GetType().Name}): {exception.Message}"),
         };
