@@ -27,6 +27,9 @@ internal static class AcodeProcess
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // A SIGKILLed runtime cannot remove its diagnostic socket from the temp folder: make none.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         var process = Process.Start(start)!;
         process.StandardInput.Close();
         return process;

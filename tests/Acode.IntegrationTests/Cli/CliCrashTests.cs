@@ -13,11 +13,14 @@ public sealed partial class CliCrashTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
+    // A killed runtime cannot remove its diagnostic socket from the temp folder: make none.
+    private static readonly Dictionary<string, string> NoDiagnostics = new() { ["DOTNET_EnableDiagnostics"] = "0" };
+
     [Fact]
     public async Task Sigkill_mid_run_leaves_no_process_and_no_folder_of_the_emulator()
     {
         using var cli = new CliProcess();
-        using var process = cli.Start("exec", "--emulator", "--", "sleep 300");
+        using var process = cli.Start(["exec", "--emulator", "--", "sleep 300"], NoDiagnostics);
         var instanceId = await WaitForRunningAsync(process);
         var root = WorkRootOf(process.Id);
         Assert.NotEmpty(CliExecEmulatorTests.ProcessesOf(instanceId));
@@ -36,7 +39,7 @@ public sealed partial class CliCrashTests
     public async Task The_next_start_removes_the_folder_of_an_emulator_killed_with_its_watchdog()
     {
         using var cli = new CliProcess();
-        using var process = cli.Start("exec", "--emulator", "--", "sleep 300");
+        using var process = cli.Start(["exec", "--emulator", "--", "sleep 300"], NoDiagnostics);
         var instanceId = await WaitForRunningAsync(process);
         var root = WorkRootOf(process.Id);
         var watchdog = Assert.Single(ChildrenOf(process.Id), pid => CommandLine(pid).Contains("acode-emulator-watchdog", StringComparison.Ordinal));
