@@ -1,8 +1,9 @@
 namespace Acode.Cli;
 
 /// <summary>
-/// Every exit code <c>acode</c> returns, in one place (the README's table is this list). <c>acode exec</c> otherwise
-/// returns the remote command's own exit code.
+/// Every exit code <c>acode</c> returns, in one place (the table in docs/cli.md is this list). Every command, <c>exec</c>
+/// included, fails with these codes; <c>acode exec</c> otherwise returns the remote command's own exit code, and its
+/// last line on standard error says which of the two it was ("remote command exited 2" or "acode failed (exit 2)").
 /// </summary>
 public static class ExitCodes
 {
@@ -27,8 +28,11 @@ public static class ExitCodes
     /// <summary>A wait timed out: provisioning, SSH readiness.</summary>
     public const int Timeout = 6;
 
-    /// <summary>Interrupted by Ctrl-C or SIGTERM (128 + SIGINT).</summary>
+    /// <summary>Interrupted by Ctrl-C (128 + SIGINT), after tearing down what the command started.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + SIGTERM), after tearing down what the command started.</summary>
+    public const int Terminated = 143;
 
     /// <summary>The codes with their meaning, in documentation order.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> Documented { get; } =
@@ -40,6 +44,7 @@ public static class ExitCodes
         (Credentials, "AWS credentials missing or refused"),
         (CapacityOrLaunch, "EC2 capacity or launch failure"),
         (Timeout, "timeout (provisioning, SSH readiness)"),
-        (Interrupted, "interrupted (Ctrl-C, SIGTERM)"),
+        (Interrupted, "interrupted by Ctrl-C (SIGINT), after teardown; a second Ctrl-C leaves at once and names what may remain"),
+        (Terminated, "stopped by SIGTERM, after teardown"),
     ];
 }

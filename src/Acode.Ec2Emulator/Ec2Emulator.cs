@@ -41,14 +41,16 @@ public sealed class Ec2Emulator : IAsyncDisposable
         credentials.Add(new EmulatorCredential { AccessKeyId = options.AccessKeyId, SecretAccessKey = options.SecretAccessKey, AccountId = options.AccountId });
         if (options.StartMachines)
         {
-            _ownedWorkRoot = options.MachineWorkRoot is null ? Path.Combine(Path.GetTempPath(), "acode-emulator-" + Guid.NewGuid().ToString("N")) : null;
-            if (_ownedWorkRoot is not null)
+            if (options.MachineWorkRoot is null)
             {
+                // A killed emulator's watchdog removes its folder; one killed with its watchdog leaves it for the next.
+                StaleWorkRoots.Sweep(Path.GetTempPath());
+                _ownedWorkRoot = StaleWorkRoots.Create(Path.GetTempPath());
                 ExitCleanup.DeleteFolderAtExit(_ownedWorkRoot);
             }
 
             var root = options.MachineWorkRoot ?? _ownedWorkRoot!;
-            _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort }, time, loggerFactory);
+            _host = new MachineHost(new MachineHostOptions { WorkRoot = root, SshPort = options.MachineSshPort, OwnsWorkRoot = _ownedWorkRoot is not null }, time, loggerFactory);
         }
 
         // Loopback addresses and machines are one pool for all regions, so no two instances anywhere share an address.

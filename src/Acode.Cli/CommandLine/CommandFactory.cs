@@ -42,10 +42,12 @@ internal sealed class CommandFactory
         }
         catch (Exception e)
         {
-            var error = ExitCodeMapper.Map(e, cancellationToken.IsCancellationRequested);
+            var mapped = ExitCodeMapper.Map(e, cancellationToken.IsCancellationRequested);
+            // SIGINT and SIGTERM both cancel the run; which one it was decides between 130 and 143.
+            var error = mapped.ExitCode == ExitCodes.Interrupted ? mapped with { ExitCode = Host.Interruption.ExitCode } : mapped;
             // Our messages carry no secrets by design; redaction guards against what a library put into its own.
             await Host.Error.WriteLineAsync("acode: " + SecretRedactor.Redact(error.Message));
-            if (context.Settings.Verbose && error.ExitCode != ExitCodes.Interrupted)
+            if (context.Settings.Verbose && mapped.ExitCode != ExitCodes.Interrupted)
             {
                 await Host.Error.WriteLineAsync(SecretRedactor.Redact(e.ToString()));
             }

@@ -49,6 +49,8 @@ internal static class EmulatorCommand
             }
 
             await context.Host.Error.WriteLineAsync("acode: emulator stopped; its instances are gone.");
+            // Stopped by Ctrl-C or SIGTERM, like every command: 130 or 143.
+            cancellationToken.ThrowIfCancellationRequested();
             return ExitCodes.Success;
         });
         return command;

@@ -18,6 +18,8 @@ public static class ExitCodeMapper
     private static readonly HashSet<string> CredentialErrorCodes = new(StringComparer.Ordinal)
     {
         "AuthFailure", "UnauthorizedOperation", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "RequestExpired",
+        // The same refusals as SSM and STS (JSON and query protocols) word them.
+        "InvalidSignatureException", "UnrecognizedClientException", "IncompleteSignature", "InvalidAccessKeyId", "MissingAuthenticationToken", "ExpiredTokenException",
     };
 
     /// <summary>The exit code and message for <paramref name="exception"/>.</summary>

@@ -36,8 +36,12 @@ public sealed class CliHost
     /// <summary>An environment variable, or null.</summary>
     public string? GetEnvironment(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>The run's signals: what the first Ctrl-C or SIGTERM makes the exit code, and what a second one names.</summary>
+    public Interruption Interruption { get; init; } = new();
+
     /// <summary>The host of this process.</summary>
-    public static CliHost FromProcess()
+    /// <param name="interruption">The process's signal handling (see Program); a fresh one when omitted.</param>
+    public static CliHost FromProcess(Interruption? interruption = null)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
@@ -52,6 +56,7 @@ public sealed class CliHost
             Environment = environment,
             WorkingDirectory = Directory.GetCurrentDirectory(),
             IsTerminal = !Console.IsOutputRedirected,
+            Interruption = interruption ?? new Interruption(),
         };
     }
 }

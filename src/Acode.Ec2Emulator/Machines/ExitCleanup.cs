@@ -1,16 +1,13 @@
-using System.Runtime.InteropServices;
-
 namespace Acode.Ec2Emulator.Machines;
 
 /// <summary>
 /// Keeps, per live host, the sshd listeners its machines run, and kills every process of those hosts when the
-/// emulator's process exits or gets SIGTERM/SIGINT/SIGQUIT, so that no sshd outlives it even when nobody disposed a host;
-/// then deletes the work folders the emulator made for itself.
+/// emulator's process exits, so that no sshd outlives it even when nobody disposed a host; then deletes the work
+/// folders the emulator made for itself.
 /// </summary>
 internal static class ExitCleanup
 {
     private static readonly Dictionary<string, Dictionary<int, string>> Listeners = [];
-    private static readonly List<PosixSignalRegistration> Registrations = [];
     private static readonly HashSet<string> Folders = [];
     private static bool _hooked;
     private static bool _exiting;
@@ -102,13 +99,10 @@ internal static class ExitCleanup
         }
 
         _hooked = true;
+        // Signals are not hooked: an application that handles Ctrl-C disposes its hosts (a handler here would kill
+        // the machines under a run that is still tearing down), and every other end of the process, SIGKILL
+        // included, is the host watchdog's (HostWatchdog).
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll(deleteFolders: true);
-        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
-        {
-            // The handler does not cancel the signal: the process still ends as it would have (then ProcessExit
-            // deletes the folders), or the application that cancelled it disposes the emulator, which deletes them.
-            Registrations.Add(PosixSignalRegistration.Create(signal, _ => KillAll(deleteFolders: false)));
-        }
     }
 
     private static void KillAll(bool deleteFolders)

@@ -8,8 +8,8 @@ namespace Acode.Ec2Emulator.Machines;
 
 /// <summary>
 /// Runs the real machines behind emulated instances: one OpenSSH <c>sshd</c> per booted machine on its own loopback
-/// address. Disposing it stops every process of every machine it started; so does the process exiting or receiving
-/// SIGTERM/SIGINT.
+/// address. Disposing it stops every process of every machine it started; so does the process exiting, and, when the
+/// process dies any other way (SIGKILL included), the host's <see cref="HostWatchdog"/>.
 /// </summary>
 /// <remarks>
 /// As root, sshd listens on port 22 and sessions run as the AMI user (<see cref="MachineSpec.UserName"/>, created with
@@ -21,6 +21,7 @@ public sealed class MachineHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Machine> _machines = new();
     private readonly ConcurrentDictionary<IPAddress, byte> _addresses = new();
     private readonly PowerRequestWatcher _powerRequests;
+    private readonly HostWatchdog _watchdog;
     private int _disposed;
 
     public MachineHost(MachineHostOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
@@ -40,6 +41,7 @@ public sealed class MachineHost : IAsyncDisposable
         }
 
         ExitCleanup.Register(Nonce);
+        _watchdog = HostWatchdog.Start(Nonce, options.WorkRoot, options.OwnsWorkRoot);
         _powerRequests = new PowerRequestWatcher(Path.Combine(options.WorkRoot, ".power"), Deliver);
     }
 
@@ -119,6 +121,7 @@ public sealed class MachineHost : IAsyncDisposable
         }
 
         ExitCleanup.Unregister(Nonce);
+        _watchdog.Stop();
         Logger.HostStopped(Nonce, killed);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Acode.IntegrationTests.Cli;
 
-/// <summary><c>acode emulator</c> in the foreground: announces its endpoint, answers EC2 requests, stops cleanly on SIGINT.</summary>
+/// <summary><c>acode emulator</c> in the foreground: announces its endpoint, answers EC2 requests, stops cleanly on SIGINT (exit 130, like every command).</summary>
 public sealed class CliEmulatorTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -42,7 +42,7 @@ public sealed class CliEmulatorTests
             }
 
             await process.WaitForExitAsync(deadline.Token);
-            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(130, process.ExitCode);
             Assert.Contains("emulator stopped", await process.StandardError.ReadToEndAsync(deadline.Token), StringComparison.Ordinal);
         }
         finally

@@ -23,7 +23,7 @@ public sealed partial class CliExecEmulatorTests
         Assert.False(string.IsNullOrEmpty(instanceId), result.ToString());
         Assert.Contains($"acode: terminating {instanceId}", result.Error, StringComparison.Ordinal);
         var last = result.Error.TrimEnd().Split('\n')[^1];
-        Assert.Matches("^acode: finished in .+; remote exit code 7; cost \\$", last);
+        Assert.Matches("^acode: finished in .+; remote command exited 7; cost \\$", last);
 
         // Every process of an emulator machine carries ACODE_EMULATOR_INSTANCE=<instance-id>/...: none may outlive the run.
         Assert.Empty(ProcessesOf(instanceId));

@@ -26,7 +26,7 @@ public sealed partial class CliExecRegionTests
         Assert.Equal(region, launched.Groups[2].Value);
         var instanceId = launched.Groups[1].Value;
         Assert.Matches($"acode: terminating {instanceId} after .+; {cost}", result.Error);
-        Assert.Matches($"^acode: finished in .+; remote exit code 0; {cost}", result.Error.TrimEnd().Split('\n')[^1]);
+        Assert.Matches($"^acode: finished in .+; remote command exited 0; {cost}", result.Error.TrimEnd().Split('\n')[^1]);
         Assert.DoesNotContain("$0.0000", result.Error, StringComparison.Ordinal);
         Assert.Empty(CliExecEmulatorTests.ProcessesOf(instanceId));
     }

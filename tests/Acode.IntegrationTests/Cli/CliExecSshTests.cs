@@ -20,7 +20,7 @@ public sealed class CliExecSshTests : IClassFixture<SshServerFixture>
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Equal("uploaded\nhi\n", result.Out);
-        Assert.Contains("remote exit code 3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("remote command exited 3", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

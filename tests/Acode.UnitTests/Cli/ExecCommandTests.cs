@@ -26,7 +26,7 @@ public sealed class ExecCommandTests : IDisposable
         Assert.False(target.Workspace.KeepOnTeardown);
         Assert.Equal("hello from the target" + Environment.NewLine, output);
         Assert.Contains("a warning line", error, StringComparison.Ordinal);
-        Assert.Contains("remote exit code 7", error, StringComparison.Ordinal);
+        Assert.Contains("remote command exited 7", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ExecCommandTests : IDisposable
         var (code, _, error) = await RunAsync(target, ["exec", "--mode", "burst", "--region", "us-east-1", "--", "sleep", "600"], interrupt.Token);
 
         Assert.Equal(ExitCodes.Interrupted, code);
-        Assert.Matches(@"acode: stopped after \d+(\.\d)?m?s; cost \$0\.0010", error);
+        Assert.Matches(@"acode: interrupted after \d+(\.\d)?m?s \(exit 130\); the remote command did not finish; cost \$0\.0010", error);
         Assert.Equal(["create ec2", "prepare", "execute sleep 600", "teardown", "dispose"], target.Calls);
         Assert.False(target.TeardownTokenWasCancelled);
     }
@@ -55,7 +55,7 @@ public sealed class ExecCommandTests : IDisposable
         Assert.Contains("acode: i-0123456789abcdef0 ready at 127.0.0.9 after 21s", error, StringComparison.Ordinal);
         Assert.Contains("acode: terminating i-0123456789abcdef0 after 1m15s; cost $0.0010", error, StringComparison.Ordinal);
         var last = error.TrimEnd().Split(Environment.NewLine)[^1];
-        Assert.Matches(@"^acode: finished in \d+(\.\d)?m?s; remote exit code 0; cost \$0\.0010$", last);
+        Assert.Matches(@"^acode: finished in \d+(\.\d)?m?s; remote command exited 0; cost \$0\.0010$", last);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class ExitCodeMapperTests
         { new FeatureNotAvailableException("acode exec", "IComputeTargetFactory"), ExitCodes.Failure },
         { new InvalidOperationException("boom"), ExitCodes.Failure },
         { new DirectoryNotFoundException("Could not find a part of the path '/x/y'."), ExitCodes.Failure },
+        { new Amazon.EC2.AmazonEC2Exception("signature refused") { ErrorCode = "SignatureDoesNotMatch" }, ExitCodes.Credentials },
+        { new Amazon.EC2.AmazonEC2Exception("quota") { ErrorCode = "InstanceLimitExceeded" }, ExitCodes.Failure },
+        { new Ec2ApiException("GetParameter", "InvalidSignatureException", "req-2", "refused"), ExitCodes.Credentials },
     };
 
     [Theory]
@@ -135,6 +138,6 @@ public sealed class ExitCodeMapperTests
         var codes = ExitCodes.Documented.Select(d => d.Code).ToList();
 
         Assert.Equal(codes.Count, codes.Distinct().Count());
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 130], codes);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 130, 143], codes);
     }
 }
