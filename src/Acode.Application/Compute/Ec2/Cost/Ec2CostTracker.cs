@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Acode.Domain.Compute.Ec2;
 using Acode.Domain.Compute.Ec2.Cost;
 using Acode.Domain.Compute.Ec2.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Acode.Application.Compute.Ec2.Cost;
 
@@ -24,6 +26,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     private readonly Ec2CostAlertMonitor _monitor = new();
     private readonly ConcurrentDictionary<string, Tracked> _instances = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
+    private readonly ILogger _logger;
     private readonly IEc2CostLedger? _ledger;
     private readonly Lock _ledgerGate = new();
     private Task _ledgerWrites = Task.CompletedTask;
@@ -36,11 +39,13 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     /// <param name="checkInterval">How often thresholds are checked (and accrued cost recorded); default the poll interval.</param>
     /// <param name="ledger">Where accrued cost is kept between processes; null = memory only.</param>
     /// <param name="listPrices">Live list prices for what the catalogue lacks; null = catalogue only.</param>
+    /// <param name="logger">Where a failed periodic check is reported (it never escapes the timer).</param>
     public Ec2CostTracker(
         TimeProvider timeProvider, IEc2PriceSource? priceSource = null, Ec2SavingsPlan? savingsPlan = null,
         decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null, IEc2CostLedger? ledger = null,
-        IEc2ListPriceSource? listPrices = null)
+        IEc2ListPriceSource? listPrices = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _listPrices = listPrices;
         _ledger = ledger;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -48,7 +53,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         _savingsPlan = savingsPlan;
         _defaultThreshold = defaultAlertThreshold;
         var interval = checkInterval ?? Ec2Defaults.PollInterval;
-        _timer = _time.CreateTimer(_ => CheckAlerts(), null, interval, interval);
+        _timer = _time.CreateTimer(_ => CheckAlertsFromTimer(), null, interval, interval);
     }
 
     /// <inheritdoc />
@@ -141,6 +146,19 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         }
 
         Record([.. _instances.Where(i => i.Value.TerminatedAt is null).Select(i => i.Key)]);
+    }
+
+    // A timer callback that throws ends the process: an alert subscriber or a figure that fails to compute is logged.
+    private void CheckAlertsFromTimer()
+    {
+        try
+        {
+            CheckAlerts();
+        }
+        catch (Exception ex)
+        {
+            Ec2CostLog.CheckFailed(_logger, ex);
+        }
     }
 
     /// <summary>The record of an instance's accrued cost as of now (or its termination); null when not tracked.</summary>
