@@ -52,19 +52,7 @@ internal sealed record Ec2InstanceRow
     {
         var age = now - instance.LaunchTime;
         // Null (shown as "cost unknown") rather than guessed when the catalogue has no price for the type or region.
-        var cost = Ec2CostCalculator.TryCalculate(new Ec2CostRequest
-        {
-            InstanceType = instance.InstanceType,
-            Region = instance.Region,
-            AvailabilityZone = instance.AvailabilityZone,
-            Duration = age,
-            IsSpot = instance.IsSpotInstance,
-            EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
-            EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
-            PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
-            ElasticIp = instance.ElasticIpAllocationId is not null,
-            Platform = instance.Platform,
-        });
+        var cost = Ec2CostCalculator.TryCalculate(Ec2CostRequest.FromInstance(instance, age));
 
         var verdict = Ec2OrphanRules.Evaluate(instance, now, orphanThreshold, isSessionAlive);
         return new Ec2InstanceRow

@@ -1,5 +1,6 @@
 using Acode.Application.Compute;
 using Acode.Application.Compute.Ec2;
+using Acode.Application.Compute.Ec2.Cost;
 using Acode.Application.Compute.Ec2.Diagnostics;
 using Acode.Domain.Compute;
 using Acode.Infrastructure.Compute.Ec2;
@@ -7,6 +8,7 @@ using Acode.Infrastructure.Compute.Ec2.Access;
 using Acode.Infrastructure.Compute.Ec2.Credentials;
 using Acode.Infrastructure.Compute.Ec2.Diagnostics;
 using Acode.Infrastructure.Compute.Ec2.Orphans;
+using Acode.Infrastructure.Compute.Ec2.Pricing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -28,6 +30,12 @@ internal static class Ec2ServiceWiring
     /// </param>
     public static void Add(IServiceCollection services, Func<Ec2Configuration> configuration, ResolvedAwsCredentials? emulatorCredentials)
     {
+        // The user's ledger holds real spend only: a run against this machine writes nothing (asked at each write, when
+        // the command has built its configuration). Registered first, so AddAcodeEc2Target keeps it.
+        services.TryAddSingleton<IEc2CostLedger>(sp => new RealSpendCostLedger(
+            new Ec2CostLedgerFile(null, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<Ec2CostLedgerFile>()),
+            () => configuration().EndpointUrl));
+
         // The factory takes its configuration per target (CreateAsync), built by the command.
         services.AddAcodeEc2Target();
         if (emulatorCredentials is not null)
@@ -55,21 +63,11 @@ internal static class Ec2ServiceWiring
     private static Ec2TargetDependencies Resolve(ServiceDescriptor descriptor, IServiceProvider services) =>
         (Ec2TargetDependencies)(descriptor.ImplementationInstance ?? descriptor.ImplementationFactory!(services));
 
-    private static Ec2TargetDependencies ForEmulator(Ec2TargetDependencies shared, ResolvedAwsCredentials credentials) => new()
+    // Emulated instances cost nothing: the in-process emulator's runs get no ledger at all.
+    private static Ec2TargetDependencies ForEmulator(Ec2TargetDependencies shared, ResolvedAwsCredentials credentials) => shared with
     {
         ModeValidator = new ModeValidator(OperatingMode.Burst),
-        Events = shared.Events,
-        StateListeners = shared.StateListeners,
-        Sessions = shared.Sessions,
-        // Emulated instances cost nothing: keep them out of the user's ledger of real spend.
         CostLedger = null,
-        SpotWatch = shared.SpotWatch,
         ExplicitCredentials = credentials,
-        CredentialResolver = shared.CredentialResolver,
-        ClientFactory = shared.ClientFactory,
-        CallerAddress = shared.CallerAddress,
-        Metrics = shared.Metrics,
-        TimeProvider = shared.TimeProvider,
-        LoggerFactory = shared.LoggerFactory,
     };
 }

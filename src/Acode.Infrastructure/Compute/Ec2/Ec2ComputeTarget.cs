@@ -43,15 +43,11 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     private Ec2Session? _session;
     private SshComputeTarget? _ssh;
     private Ec2InstanceInfo? _instance;
-    private DeadManSwitchOptions? _deadMan;
-    private ITimer? _heartbeat;
+    private readonly IEventPublisher _events;
+    private readonly Ec2SpotReplacement _spot;
+    private Ec2LifecycleObserver? _observer;
+    private Ec2DeadManHeartbeat? _heartbeat;
     private Orphans.Ec2SessionHeartbeat? _sessionHeartbeat;
-    private int _heartbeatRunning;
-    private Ec2InstanceState _lastState = Ec2InstanceState.Unknown;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _launchTimes = new(StringComparer.Ordinal);
-    private SpotInterruptionWatcher? _watcher;
-    private readonly Lock _replacementGate = new();
-    private Task? _replacement;
     private Ec2LaunchRequest? _launchRequest;
     private WorkspaceContext? _workspace;
     private long _prepareStarted;
@@ -68,6 +64,9 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         _logger = dependencies.LoggerFactory.CreateLogger<Ec2ComputeTarget>();
         _sessionId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         TargetId = "ec2-" + _sessionId;
+        _events = new Ec2GuardedEvents(dependencies.Events, TargetId, _logger);
+        _spot = new Ec2SpotReplacement(
+            configuration.SpotFallbackToOnDemand, _time, _events, dependencies.SpotWatch, dependencies.LoggerFactory, ReplaceAsync, _teardownRequested.Token);
     }
 
     /// <inheritdoc />
@@ -150,7 +149,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         GuardedAsync("download", (ssh, token) => ssh.DownloadAsync(remotePath, localPath, options, token), cancellationToken);
 
     /// <summary>Gets the running on-demand replacement of an interrupted spot instance; null when there is none (tests, status).</summary>
-    public Task? Replacement => Volatile.Read(ref _replacement);
+    public Task? Replacement => _spot.Replacement;
 
     /// <summary>Stops the instance, preserving it and its disk (FR-066); the target is not ready until <see cref="StartAsync"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
@@ -165,7 +164,8 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             IsStopped = true;
             await session.Instances.StopAsync(_instance!.InstanceId, cancellationToken).ConfigureAwait(false);
             await session.Instances.WaitForStateAsync(_instance.InstanceId, Ec2InstanceState.Stopped, cancellationToken, _configuration.PollInterval).ConfigureAwait(false);
-            await ObserveAsync(_instance with { State = Ec2InstanceState.Stopped, PublicIp = null }).ConfigureAwait(false);
+            _instance = _instance with { State = Ec2InstanceState.Stopped, PublicIp = null };
+            await _observer!.StateAsync(_instance).ConfigureAwait(false);
             Ec2Log.TargetStopStart(_logger, TargetId, _instance.InstanceId, "stopped");
         }
         finally
@@ -228,7 +228,12 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             await StopSshAsync().ConfigureAwait(false);
             if (_session is not null)
             {
-                await _session.Resources.CleanupAsync(OnTerminatedAsync, cleanup.Token).ConfigureAwait(false);
+                await CleanupAsync(cleanup.Token).ConfigureAwait(false);
+                if (_observer is { } observer)
+                {
+                    await observer.DisposeAsync().ConfigureAwait(false);
+                }
+
                 await _session.DisposeAsync().ConfigureAwait(false);
                 _session = null;
             }
@@ -283,8 +288,9 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var tags = Ec2Tags.Create(_sessionId, TargetId, Ec2Tags.DefaultOwner(), configuration.MaxLifetime, _time, configuration.Tags);
-        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _deps.Events, _deps.CostLedger, credentials.Credentials);
-        session.Provisioner.Observed = ObserveAsync;
+        var session = _session = new Ec2Session(ec2, ssm, configuration, _sessionId, tags, _time, _deps.LoggerFactory, _events);
+        var observer = _observer = new Ec2LifecycleObserver(configuration, TargetId, ec2, credentials.Credentials, _deps, _events);
+        session.Provisioner.Observed = observer.StateAsync;
 
         // Live, before anything is created: a type the region or subnet's zone does not offer fails here with suggestions.
         foreach (var warning in await session.InstanceTypes.ThrowIfInvalidAsync(configuration, cancellationToken).ConfigureAwait(false))
@@ -315,8 +321,9 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         }
 
         var hostKey = configuration.HostKeyVerification == Ec2HostKeyVerification.Pinned ? SshKeyPairGenerator.GenerateEd25519("acode-host-" + _sessionId) : null;
-        _deadMan = configuration.DeadManSwitch ? new DeadManSwitchOptions(_sessionId, configuration.MaxLifetime, configuration.HeartbeatTimeout) : null;
-        var userData = UserDataBuilder.Build(new UserDataRequest { HostKey = hostKey, DeadManSwitch = _deadMan, UserUserData = configuration.UserData });
+        var deadMan = configuration.DeadManSwitch ? new DeadManSwitchOptions(_sessionId, configuration.MaxLifetime, configuration.HeartbeatTimeout) : null;
+        _heartbeat = deadMan is null ? null : new Ec2DeadManHeartbeat(deadMan, _time, TargetId, _logger);
+        var userData = UserDataBuilder.Build(new UserDataRequest { HostKey = hostKey, DeadManSwitch = deadMan, UserUserData = configuration.UserData });
         var launch = configuration with { AmiId = image.ImageId, KeyPairName = key.KeyName, SecurityGroupIds = groups, UserData = userData?.Raw };
 
         session.Resources.LaunchRequested = true;
@@ -329,7 +336,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         _workspace = context with { KeepOnTeardown = true };
 
         var elapsed = _time.GetElapsedTime(_prepareStarted);
-        _deps.Metrics.RecordProvisionDuration(elapsed, _instance!.InstanceType, _instance.IsSpotInstance);
+        observer.Provisioned(elapsed, _instance!);
         await ReadyAsync(session, elapsed, cancellationToken).ConfigureAwait(false);
         return result with { Duration = elapsed };
     }
@@ -338,76 +345,21 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     private async Task ReadyAsync(Ec2Session session, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var instance = _instance!;
-        await session.TrackCostAsync(instance, cancellationToken).ConfigureAwait(false);
+        await _observer!.ReadyAsync(instance, Host!, elapsed, cancellationToken).ConfigureAwait(false);
         if (instance.IsSpotInstance && _ssh is { } ssh)
         {
-            WatchForInterruption(session, ssh, instance.InstanceId);
+            _spot.Watch(session.Ec2, ssh, instance.InstanceId);
         }
 
-        await _deps.Events.PublishAsync(new Ec2InstanceRunningEvent(instance.InstanceId, Host!, elapsed, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         Ec2Log.TargetReady(_logger, TargetId, instance.InstanceId, Host!, elapsed);
-    }
-
-    private void WatchForInterruption(Ec2Session session, SshComputeTarget ssh, string instanceId)
-    {
-        var watcher = new SpotInterruptionWatcher(
-            instanceId,
-            _configuration.SpotFallbackToOnDemand,
-            async (command, token) =>
-            {
-                var result = await ssh.ExecuteAsync(command, new ExecuteOptions { WorkingDirectory = "/" }, token).ConfigureAwait(false);
-                return (result.ExitCode, result.Stdout);
-            },
-            SpotInterruptionWatcher.DescribeWith(session.Ec2, instanceId),
-            _time,
-            _deps.Events,
-            _deps.SpotWatch,
-            _deps.LoggerFactory.CreateLogger<SpotInterruptionWatcher>());
-        _watcher = watcher;
-        _ = watcher.Interrupted.ContinueWith(notice => BeginReplacement(notice.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        watcher.Start();
     }
 
     // Commands and transfers wait for a replacement in progress, then run under the spot watcher when there is one.
     private async Task<T> GuardedAsync<T>(string operation, Func<SshComputeTarget, CancellationToken, Task<T>> run, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _replacement) is { } replacement)
-        {
-            await replacement.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await _spot.WaitForReplacementAsync(cancellationToken).ConfigureAwait(false);
         var ssh = ReadySsh(operation);
-        if (_watcher is not { } watcher)
-        {
-            return await run(ssh, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await watcher.GuardAsync(token => run(ssh, token), cancellationToken).ConfigureAwait(false);
-        }
-        catch (SpotInterruptedException) when (watcher.Notice is { } notice)
-        {
-            // Started here as well as by the notice, so a retry right after this exception already waits for it.
-            BeginReplacement(notice);
-            throw;
-        }
-    }
-
-    private void BeginReplacement(SpotInterruptionNotice notice)
-    {
-        if (!_configuration.SpotFallbackToOnDemand)
-        {
-            return;
-        }
-
-        lock (_replacementGate)
-        {
-            if (_replacement is null && !_teardownRequested.IsCancellationRequested)
-            {
-                Volatile.Write(ref _replacement, ReplaceAsync(notice));
-            }
-        }
+        return await _spot.GuardAsync(token => run(ssh, token), cancellationToken).ConfigureAwait(false);
     }
 
     // The interrupted instance is AWS's to terminate (one-time request); it stays recorded, so teardown confirms it gone
@@ -425,13 +377,12 @@ public sealed class Ec2ComputeTarget : IComputeTarget
 
             State = ComputeTargetState.Provisioning;
             var started = _time.GetTimestamp();
-            session.FinishCost(notice.InstanceId, notice.InterruptionTime);
+            _observer!.Interrupted(notice.InstanceId, notice.InterruptionTime);
 
             // The interrupted instance's connection is closed only once the replacement is up: the command the notice
             // cancelled is still stopping its remote process over it, and closing it under that stop stalls it.
             await using var interrupted = await DetachSshAsync().ConfigureAwait(false);
             Ec2Log.SpotReplacing(_logger, TargetId, notice.InstanceId, _configuration.InstanceType);
-            _lastState = Ec2InstanceState.Unknown;
             var request = _launchRequest with { Attempts = SpotLaunchPlanner.PlanReplacement(_configuration), LaunchToken = _launchRequest.LaunchToken + "-r" };
             await session.Provisioner.LaunchAsync(request, OnLaunchedAsync, _teardownRequested.Token).ConfigureAwait(false);
             _remoteRoot = (await ConnectAsync(_workspace, _teardownRequested.Token).ConfigureAwait(false)).RemoteRoot;
@@ -469,11 +420,11 @@ public sealed class Ec2ComputeTarget : IComputeTarget
         Host = endpoint.Host;
         session.Provisioner.SshAccess = session.Access;
         var ready = await session.Provisioner.WaitForSshReadyAsync(running.InstanceId, endpoint.Host, endpoint.Port, _configuration.SshReadyTimeout, cancellationToken).ConfigureAwait(false);
-        _deps.Metrics.RecordSshReadyDuration(_time.GetElapsedTime(runningAt), running.InstanceType, running.IsSpotInstance);
+        _observer!.SshReady(_time.GetElapsedTime(runningAt), running);
         HostKeyFingerprint = ready.HostKeyFingerprint;
         _ssh = new SshComputeTarget(endpoint.Connection(session.Access!, ready.HostKeyFingerprint), _time, _deps.LoggerFactory.CreateLogger<SshComputeTarget>());
         var result = await _ssh.PrepareAsync(context, cancellationToken).ConfigureAwait(false);
-        StartHeartbeat();
+        _heartbeat?.Start(_ssh, running.InstanceId);
         return result;
     }
 
@@ -481,103 +432,36 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     {
         var session = _session!;
         _instance = instance;
-        var launchedAt = _launchTimes[instance.InstanceId] = _time.GetUtcNow();
         session.Resources.AddInstance(instance.InstanceId);
         _deps.Sessions?.Register(_sessionId, instance.Region, instance.InstanceId);
         Ec2ProcessExitGuard.Register(instance.InstanceId, token => session.Instances.TerminateAsync(instance.InstanceId, token), _logger);
-        _deps.Metrics.InstanceLaunched(instance.InstanceType, instance.IsSpotInstance);
-        await _deps.Events.PublishAsync(new Ec2InstanceLaunchingEvent(instance.InstanceId, instance.InstanceType, instance.Region, instance.IsSpotInstance, launchedAt)).ConfigureAwait(false);
+        await _observer!.LaunchedAsync(instance).ConfigureAwait(false);
     }
 
-    private async ValueTask OnTerminatedAsync(string instanceId, Ec2InstanceState state)
+    // EC2 calls alone remove what the session created; the observer reports each terminated instance afterwards, also
+    // when cleanup is incomplete, and none of its failures reaches the caller.
+    private async Task CleanupAsync(CancellationToken cancellationToken)
     {
-        Ec2ProcessExitGuard.Release(instanceId);
-        var now = _time.GetUtcNow();
-        var runDuration = _launchTimes.TryGetValue(instanceId, out var launched) && now > launched ? now - launched : TimeSpan.Zero;
-        var instance = _instance?.InstanceId == instanceId ? _instance : null;
-        var cost = _session?.FinishCost(instanceId, now);
-        if (instance is not null)
-        {
-            _deps.Metrics.InstanceTerminated(instance.InstanceType, instance.IsSpotInstance);
-            if (cost is { } known)
-            {
-                _deps.Metrics.RecordCost(known, instance.InstanceType, instance.IsSpotInstance);
-            }
-
-            await ObserveAsync(instance with { State = state }).ConfigureAwait(false);
-        }
-
-        await _deps.Events.PublishAsync(new Ec2InstanceTerminatingEvent(instanceId, runDuration, cost, now)).ConfigureAwait(false);
-        Ec2Log.TargetTornDown(_logger, TargetId, instanceId, runDuration, cost);
-    }
-
-    private async ValueTask ObserveAsync(Ec2InstanceInfo instance)
-    {
-        if (instance.InstanceId != _instance?.InstanceId || instance.State == _lastState)
-        {
-            return;
-        }
-
-        var change = new Ec2InstanceStateChangedEvent(instance.InstanceId, _lastState, instance.State, instance.StateReason, _time.GetUtcNow());
-        _lastState = instance.State;
-        Ec2Log.InstanceStateChanged(_logger, instance.InstanceId, change.PreviousState, change.CurrentState, change.StateReason);
-        await _deps.Events.PublishAsync(change).ConfigureAwait(false);
-        foreach (var listener in _deps.StateListeners)
-        {
-            try
-            {
-                await listener.OnStateChangedAsync(change).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Ec2Log.StateListenerFailed(_logger, instance.InstanceId, ex);
-            }
-        }
-    }
-
-    private void StartHeartbeat()
-    {
-        if (_deadMan is null)
-        {
-            return;
-        }
-
-        var interval = _deadMan.RecommendedHeartbeatInterval;
-        _heartbeat = _time.CreateTimer(_ => _ = HeartbeatAsync(), null, TimeSpan.Zero, interval);
-    }
-
-    private async Task HeartbeatAsync()
-    {
-        // One heartbeat at a time: a slow one must not pile up behind the timer.
-        if (Interlocked.Exchange(ref _heartbeatRunning, 1) == 1 || _ssh is not { } ssh || _deadMan is not { } deadMan)
-        {
-            return;
-        }
-
+        var session = _session!;
         try
         {
-            using var bounded = new CancellationTokenSource(deadMan.RecommendedHeartbeatInterval, _time);
-            await ssh.ExecuteAsync(HeartbeatCommand.For(deadMan), new ExecuteOptions { WorkingDirectory = "/" }, bounded.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Ec2Log.HeartbeatFailed(_logger, TargetId, _instance?.InstanceId ?? "(none)", ex);
+            await session.Resources.CleanupAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            Volatile.Write(ref _heartbeatRunning, 0);
+            foreach (var (instanceId, state) in session.Resources.TakeTerminated())
+            {
+                Ec2ProcessExitGuard.Release(instanceId);
+                if (_observer is { } observer)
+                {
+                    await observer.TerminatedAsync(instanceId, state).ConfigureAwait(false);
+                }
+            }
         }
     }
 
     /// <summary>Stops heartbeating without tearing down: what a crashed client looks like to the dead-man switch (tests).</summary>
-    internal async Task StopHeartbeatAsync()
-    {
-        if (_heartbeat is { } timer)
-        {
-            _heartbeat = null;
-            await timer.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    internal Task StopHeartbeatAsync() => _heartbeat?.StopAsync() ?? Task.CompletedTask;
 
     private async Task StopSshAsync()
     {
@@ -591,12 +475,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
     // the connection over for the caller to close.
     private async Task<SshComputeTarget?> DetachSshAsync()
     {
-        if (_watcher is { } watcher)
-        {
-            _watcher = null;
-            await watcher.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _spot.StopWatchingAsync().ConfigureAwait(false);
         await StopHeartbeatAsync().ConfigureAwait(false);
         var ssh = _ssh;
         _ssh = null;
@@ -611,7 +490,7 @@ public sealed class Ec2ComputeTarget : IComputeTarget
             await StopSshAsync().ConfigureAwait(false);
             if (_session is not null)
             {
-                await _session.Resources.CleanupAsync(OnTerminatedAsync, cleanup.Token).ConfigureAwait(false);
+                await CleanupAsync(cleanup.Token).ConfigureAwait(false);
             }
         }
         catch (Ec2CleanupIncompleteException incomplete)

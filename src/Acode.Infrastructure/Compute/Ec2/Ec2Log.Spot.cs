@@ -66,6 +66,10 @@ internal static partial class Ec2Log
         Message = "Target {TargetId}: spot instance {InstanceId} interrupted; launching an on-demand {InstanceType} replacement")]
     public static partial void SpotReplacing(ILogger logger, string targetId, string instanceId, string instanceType);
 
+    [LoggerMessage(EventId = 2625, EventName = "Ec2SpotWatchCheckFailed", Level = LogLevel.Warning,
+        Message = "Spot interruption check for {InstanceId} failed; the next poll checks again")]
+    public static partial void SpotWatchCheckFailed(ILogger logger, string instanceId, Exception exception);
+
     [LoggerMessage(EventId = 2642, EventName = "Ec2InstanceTypeWarning", Level = LogLevel.Warning,
         Message = "Target {TargetId}: {Warning}")]
     public static partial void InstanceTypeWarning(ILogger logger, string targetId, string warning);

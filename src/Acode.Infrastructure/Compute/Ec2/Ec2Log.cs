@@ -80,9 +80,9 @@ internal static partial class Ec2Log
         Message = "EC2 target {TargetId}: dead-man switch heartbeat to {InstanceId} failed")]
     public static partial void HeartbeatFailed(ILogger logger, string targetId, string instanceId, Exception exception);
 
-    [LoggerMessage(EventId = 2206, EventName = "Ec2StateListenerFailed", Level = LogLevel.Warning,
-        Message = "An EC2 state-change listener failed for {InstanceId}")]
-    public static partial void StateListenerFailed(ILogger logger, string instanceId, Exception exception);
+    [LoggerMessage(EventId = 2209, EventName = "Ec2ObservationFailed", Level = LogLevel.Warning,
+        Message = "EC2 target {TargetId}: {Step} failed; the run, its teardown and its exit code are unaffected")]
+    public static partial void ObservationFailed(ILogger logger, string targetId, string step, Exception exception);
 
     [LoggerMessage(EventId = 2207, EventName = "Ec2ProcessExitTerminating", Level = LogLevel.Warning,
         Message = "Process exiting ({Reason}): terminating instance {InstanceId} launched by this process")]

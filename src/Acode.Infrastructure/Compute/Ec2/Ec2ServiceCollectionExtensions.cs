@@ -38,7 +38,6 @@ public static class Ec2ServiceCollectionExtensions
         {
             ModeValidator = sp.GetRequiredService<IModeValidator>(),
             Events = sp.GetRequiredService<IEventPublisher>(),
-            StateListeners = sp.GetServices<IEc2StateChangeListener>().ToArray(),
             CredentialResolver = sp.GetRequiredService<Ec2CredentialResolver>(),
             ClientFactory = sp.GetRequiredService<Ec2ClientFactory>(),
             Metrics = sp.GetRequiredService<Ec2Metrics>(),

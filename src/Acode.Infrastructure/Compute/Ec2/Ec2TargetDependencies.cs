@@ -10,17 +10,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Acode.Infrastructure.Compute.Ec2;
 
-/// <summary>The services an <see cref="Ec2ComputeTarget"/> uses; one set is shared by every target of a process.</summary>
-public sealed class Ec2TargetDependencies
+/// <summary>
+/// The services an <see cref="Ec2ComputeTarget"/> uses; one set is shared by every target of a process. A record, so a
+/// host changes the few it needs with <c>with</c>.
+/// </summary>
+public sealed record Ec2TargetDependencies
 {
     /// <summary>Gets the mode rules, checked before any AWS client exists.</summary>
     public required IModeValidator ModeValidator { get; init; }
 
     /// <summary>Gets where lifecycle events go.</summary>
     public IEventPublisher Events { get; init; } = new InMemoryEventPublisher();
-
-    /// <summary>Gets the state-change listeners (FR-065).</summary>
-    public IReadOnlyList<IEc2StateChangeListener> StateListeners { get; init; } = [];
 
     /// <summary>
     /// Gets credentials to use as they are instead of resolving them (e.g. from a host's own secret store); null, the
@@ -45,9 +45,16 @@ public sealed class Ec2TargetDependencies
 
     /// <summary>
     /// Gets where each instance's accrued cost is kept for a later <c>list</c> (<c>Ec2CostLedgerFile</c>, registered by
-    /// <c>AddAcodeEc2Target</c>); null = memory only, which is what tests that do not ask for a ledger get.
+    /// <c>AddAcodeEc2Target</c>); null = memory only, which is what tests that do not ask for a ledger get. A run whose
+    /// endpoint is on this machine (the emulator) never writes it: it spends nothing.
     /// </summary>
     public IEc2CostLedger? CostLedger { get; init; }
+
+    /// <summary>
+    /// Gets where prices the offline catalogue lacks are looked up; null, the default, asks the AWS Price List
+    /// (<c>GetProducts</c>) at the configured pricing or EC2 endpoint.
+    /// </summary>
+    public IEc2ListPriceSource? ListPrices { get; init; }
 
     /// <summary>Gets how a spot instance is watched for interruption (poll interval, probe timeout); null = every 5 s.</summary>
     public Spot.SpotInterruptionWatcherOptions? SpotWatch { get; init; }

@@ -68,4 +68,23 @@ public sealed record Ec2CostRequest
             SavingsPlan = configuration.SavingsPlan,
         };
     }
+
+    /// <summary>Builds a request from a launched instance (its type, zone, market, root volume and addresses) over <paramref name="duration"/>.</summary>
+    public static Ec2CostRequest FromInstance(Ec2InstanceInfo instance, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new Ec2CostRequest
+        {
+            InstanceType = instance.InstanceType,
+            Region = instance.Region,
+            AvailabilityZone = instance.AvailabilityZone,
+            Duration = duration,
+            IsSpot = instance.IsSpotInstance,
+            EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
+            EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
+            PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
+            ElasticIp = instance.ElasticIpAllocationId is not null,
+            Platform = instance.Platform,
+        };
+    }
 }

@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using Acode.Domain.Compute.Ec2;
 using Acode.Domain.Compute.Ec2.Cost;
 using Acode.Domain.Compute.Ec2.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Acode.Application.Compute.Ec2.Cost;
 
 /// <summary>
-/// <see cref="IEc2CostTracker"/> from the offline catalogue, <see cref="Ec2CostCalculator"/> and a
+/// Prices, estimates and accrued cost per instance (FR-054..060), from the offline catalogue, <see cref="Ec2CostCalculator"/> and a
 /// <see cref="TimeProvider"/>, with live spot prices and reservations through an optional <see cref="IEc2PriceSource"/>.
 /// A timer on the <see cref="TimeProvider"/> checks thresholds every <c>checkInterval</c> and, with an
 /// <see cref="IEc2CostLedger"/>, records each instance's accrued cost (also when tracked and when terminated), so the
@@ -14,7 +16,7 @@ namespace Acode.Application.Compute.Ec2.Cost;
 /// catalogue lacks come from an optional <see cref="IEc2ListPriceSource"/>; an instance priced by neither accrues
 /// "cost unknown" (null figures, no alerts, no ledger record), never $0 and never an exception.
 /// </summary>
-public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposable
+public sealed class Ec2CostTracker : IDisposable, IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly IEc2PriceSource? _prices;
@@ -24,6 +26,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     private readonly Ec2CostAlertMonitor _monitor = new();
     private readonly ConcurrentDictionary<string, Tracked> _instances = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
+    private readonly ILogger _logger;
     private readonly IEc2CostLedger? _ledger;
     private readonly Lock _ledgerGate = new();
     private Task _ledgerWrites = Task.CompletedTask;
@@ -36,11 +39,13 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
     /// <param name="checkInterval">How often thresholds are checked (and accrued cost recorded); default the poll interval.</param>
     /// <param name="ledger">Where accrued cost is kept between processes; null = memory only.</param>
     /// <param name="listPrices">Live list prices for what the catalogue lacks; null = catalogue only.</param>
+    /// <param name="logger">Where a failed periodic check is reported (it never escapes the timer).</param>
     public Ec2CostTracker(
         TimeProvider timeProvider, IEc2PriceSource? priceSource = null, Ec2SavingsPlan? savingsPlan = null,
         decimal? defaultAlertThreshold = null, TimeSpan? checkInterval = null, IEc2CostLedger? ledger = null,
-        IEc2ListPriceSource? listPrices = null)
+        IEc2ListPriceSource? listPrices = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _listPrices = listPrices;
         _ledger = ledger;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -48,13 +53,13 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         _savingsPlan = savingsPlan;
         _defaultThreshold = defaultAlertThreshold;
         var interval = checkInterval ?? Ec2Defaults.PollInterval;
-        _timer = _time.CreateTimer(_ => CheckAlerts(), null, interval, interval);
+        _timer = _time.CreateTimer(_ => CheckAlertsFromTimer(), null, interval, interval);
     }
 
-    /// <inheritdoc />
+    /// <summary>Raised once each time an instance's accrued cost crosses its threshold.</summary>
     public event EventHandler<Ec2CostAlertEvent>? CostAlert;
 
-    /// <inheritdoc />
+    /// <summary>Unit prices of a type in a region (live spot for the AZ when available).</summary>
     public async Task<Ec2PricingInfo> GetPricingAsync(string instanceType, string region, string? availabilityZone = null, CancellationToken cancellationToken = default)
     {
         var spot = _prices is null ? null : await _prices.GetSpotPriceAsync(instanceType, region, availabilityZone, cancellationToken).ConfigureAwait(false);
@@ -63,7 +68,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         return Ec2CostCalculator.Pricing(instanceType, region, Ec2Defaults.EbsVolumeType, spot, live.OnDemandHourlyRate, live.EbsGbMonthRate);
     }
 
-    /// <inheritdoc />
+    /// <summary>The estimate before launch for a run of <paramref name="expectedDuration"/> (FR-056..058).</summary>
     public async Task<Ec2CostBreakdown> EstimateAsync(Ec2Configuration configuration, TimeSpan expectedDuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -71,24 +76,11 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         return Ec2CostCalculator.Calculate(await WithLivePricesAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <inheritdoc />
+    /// <summary>Starts accruing cost for a launched instance (spot price and reservations looked up once, now).</summary>
     public async Task TrackAsync(Ec2InstanceInfo instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var request = new Ec2CostRequest
-        {
-            InstanceType = instance.InstanceType,
-            Region = instance.Region,
-            AvailabilityZone = instance.AvailabilityZone,
-            Duration = TimeSpan.Zero,
-            IsSpot = instance.IsSpotInstance,
-            EbsSizeGb = instance.RootVolumeSizeGb ?? Ec2Defaults.EbsSizeGb,
-            EbsVolumeType = instance.RootVolumeType ?? Ec2Defaults.EbsVolumeType,
-            PublicIpv4 = instance.PublicIp is not null && instance.ElasticIpAllocationId is null,
-            ElasticIp = instance.ElasticIpAllocationId is not null,
-            Platform = instance.Platform,
-            SavingsPlan = _savingsPlan,
-        };
+        var request = Ec2CostRequest.FromInstance(instance, TimeSpan.Zero) with { SavingsPlan = _savingsPlan };
         _instances[instance.InstanceId] = new Tracked(instance.LaunchTime, await WithLivePricesAsync(request, cancellationToken).ConfigureAwait(false), null);
         if (_defaultThreshold is { } threshold)
         {
@@ -98,7 +90,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         Record([instance.InstanceId]);
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops accruing at <paramref name="terminatedAt"/>; the figure stays available.</summary>
     public void MarkTerminated(string instanceId, DateTimeOffset terminatedAt)
     {
         if (_instances.TryGetValue(instanceId, out var tracked))
@@ -108,7 +100,7 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>The accrued cost from launch to now (or termination), per-second billed (FR-059); null when not tracked or no price is known.</summary>
     public Ec2CostBreakdown? CalculateRunningCost(string instanceId)
     {
         if (!_instances.TryGetValue(instanceId, out var tracked))
@@ -121,11 +113,11 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         return Ec2CostCalculator.TryCalculate(tracked.Request with { Duration = duration });
     }
 
-    /// <inheritdoc />
+    /// <summary>Same as <see cref="CalculateRunningCost"/>, for implementations that read persisted figures.</summary>
     public Task<Ec2CostBreakdown?> GetAccumulatedCostAsync(string instanceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(CalculateRunningCost(instanceId));
 
-    /// <inheritdoc />
+    /// <summary>Sets (or replaces, re-arming it) the alert threshold of an instance in USD (FR-060).</summary>
     public void SetCostAlertThreshold(string instanceId, decimal threshold) => _monitor.SetThreshold(instanceId, threshold);
 
     /// <summary>Checks every tracked instance against its threshold now and records running ones; the timer calls this, tests may too.</summary>
@@ -141,6 +133,19 @@ public sealed class Ec2CostTracker : IEc2CostTracker, IDisposable, IAsyncDisposa
         }
 
         Record([.. _instances.Where(i => i.Value.TerminatedAt is null).Select(i => i.Key)]);
+    }
+
+    // A timer callback that throws ends the process: an alert subscriber or a figure that fails to compute is logged.
+    private void CheckAlertsFromTimer()
+    {
+        try
+        {
+            CheckAlerts();
+        }
+        catch (Exception ex)
+        {
+            Ec2CostLog.CheckFailed(_logger, ex);
+        }
     }
 
     /// <summary>The record of an instance's accrued cost as of now (or its termination); null when not tracked.</summary>

@@ -23,6 +23,7 @@ internal sealed class Ec2SessionResources
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly HashSet<string> _liveInstances = new(StringComparer.Ordinal);
+    private readonly List<(string InstanceId, Ec2InstanceState State)> _terminated = [];
     private readonly Lock _gate = new();
 
     public Ec2SessionResources(
@@ -75,9 +76,23 @@ internal sealed class Ec2SessionResources
         }
     }
 
-    /// <summary>Removes everything; <paramref name="terminated"/> is told each instance EC2 confirmed shutting down.</summary>
+    /// <summary>
+    /// Hands over the instances EC2 confirmed shutting down or gone since the last call, for the observer to report
+    /// once cleanup is over (nothing but EC2 runs on cleanup's path).
+    /// </summary>
+    public IReadOnlyList<(string InstanceId, Ec2InstanceState State)> TakeTerminated()
+    {
+        lock (_gate)
+        {
+            var taken = _terminated.ToArray();
+            _terminated.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Removes everything through EC2 calls alone; <see cref="TakeTerminated"/> then names what was terminated.</summary>
     /// <exception cref="Ec2CleanupIncompleteException">Something may remain (named).</exception>
-    public async Task CleanupAsync(Func<string, Ec2InstanceState, ValueTask> terminated, CancellationToken cancellationToken)
+    public async Task CleanupAsync(CancellationToken cancellationToken)
     {
         var remaining = new List<string>();
         Exception? last = null;
@@ -96,7 +111,7 @@ internal sealed class Ec2SessionResources
             }
         }
 
-        await StepAsync($"instances of session {_sessionId} ({_region})", () => TerminateInstancesAsync(terminated, cancellationToken)).ConfigureAwait(false);
+        await StepAsync($"instances of session {_sessionId} ({_region})", () => TerminateInstancesAsync(cancellationToken)).ConfigureAwait(false);
         if (KeyPair is { } key)
         {
             await StepAsync($"key pair {key.Name} ({_region})", async () =>
@@ -136,7 +151,7 @@ internal sealed class Ec2SessionResources
         }
     }
 
-    private async Task TerminateInstancesAsync(Func<string, Ec2InstanceState, ValueTask> terminated, CancellationToken cancellationToken)
+    private async Task TerminateInstancesAsync(CancellationToken cancellationToken)
     {
         string[] known;
         lock (_gate)
@@ -146,7 +161,7 @@ internal sealed class Ec2SessionResources
 
         foreach (var instanceId in known)
         {
-            await TerminateOneAsync(instanceId, terminated, cancellationToken).ConfigureAwait(false);
+            await TerminateOneAsync(instanceId, cancellationToken).ConfigureAwait(false);
         }
 
         if (LaunchRequested && known.Length == 0)
@@ -158,7 +173,7 @@ internal sealed class Ec2SessionResources
                 var found = await Ec2Retry.TransientAsync(token => _instances.ListSessionInstancesAsync(_sessionId, token).ToListAsync(token).AsTask(), _time, cancellationToken).ConfigureAwait(false);
                 foreach (var instance in found.Where(i => i.State is not (Ec2InstanceState.ShuttingDown or Ec2InstanceState.Terminated)))
                 {
-                    await TerminateOneAsync(instance.InstanceId, terminated, cancellationToken).ConfigureAwait(false);
+                    await TerminateOneAsync(instance.InstanceId, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (pass == 0)
@@ -171,14 +186,13 @@ internal sealed class Ec2SessionResources
         LaunchRequested = false;
     }
 
-    private async Task TerminateOneAsync(string instanceId, Func<string, Ec2InstanceState, ValueTask> terminated, CancellationToken cancellationToken)
+    private async Task TerminateOneAsync(string instanceId, CancellationToken cancellationToken)
     {
         var state = await _instances.TerminateWithStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _liveInstances.Remove(instanceId);
+            _terminated.Add((instanceId, state));
         }
-
-        await terminated(instanceId, state).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ public sealed class Ec2CallerAddress
             return configured;
         }
 
-        if (endpointUrl is not null && IsLoopback(endpointUrl))
+        if (Ec2LocalEndpoint.IsLocal(endpointUrl))
         {
             return ["127.0.0.1/32"];
         }
@@ -57,7 +57,4 @@ public sealed class Ec2CallerAddress
             "ec2Target.sshSourceCidrs: could not learn this machine's public address for the temporary security group. "
             + "Set ec2Target.sshSourceCidrs (e.g. [203.0.113.7/32]); acode never opens SSH to 0.0.0.0/0 on its own.");
     }
-
-    private static bool IsLoopback(Uri endpoint) =>
-        endpoint.IsLoopback || (IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address));
 }

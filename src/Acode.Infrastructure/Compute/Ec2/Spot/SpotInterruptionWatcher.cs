@@ -222,6 +222,11 @@ public sealed class SpotInterruptionWatcher : IAsyncDisposable
         {
             // Disposed while checking.
         }
+        catch (Exception e)
+        {
+            // A timer's check must not fault unobserved: the next tick probes again.
+            Ec2Log.SpotWatchCheckFailed(_logger, _instanceId, e);
+        }
         finally
         {
             Volatile.Write(ref _checking, 0);
