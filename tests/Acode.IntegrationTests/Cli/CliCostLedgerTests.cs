@@ -20,7 +20,7 @@ public sealed class CliCostLedgerTests
         var result = await cli.RunAsync(["exec", "--emulator", "--", "true"], new Dictionary<string, string> { ["XDG_STATE_HOME"] = state });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches("^acode: finished in .+; remote exit code 0; cost \\$", result.Error.TrimEnd().Split('\n')[^1]);
+        Assert.Matches("^acode: finished in .+; remote command exited 0; cost \\$", result.Error.TrimEnd().Split('\n')[^1]);
         AssertNoLedger(cli, state);
     }
 
@@ -39,7 +39,7 @@ public sealed class CliCostLedgerTests
         var result = await cli.RunAsync(["exec", "--mode", "burst", "--endpoint-url", emulator.ServiceUrl.ToString(), "--", "true"], environment);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches("^acode: finished in .+; remote exit code 0; cost \\$", result.Error.TrimEnd().Split('\n')[^1]);
+        Assert.Matches("^acode: finished in .+; remote command exited 0; cost \\$", result.Error.TrimEnd().Split('\n')[^1]);
         AssertNoLedger(cli, state);
     }
 
