@@ -31,7 +31,7 @@ public sealed class ExitCodeMapperTests
         { new DirectoryNotFoundException("Could not find a part of the path '/x/y'."), ExitCodes.Failure },
         { new Amazon.EC2.AmazonEC2Exception("signature refused") { ErrorCode = "SignatureDoesNotMatch" }, ExitCodes.Credentials },
         { new Amazon.EC2.AmazonEC2Exception("quota") { ErrorCode = "InstanceLimitExceeded" }, ExitCodes.Failure },
-        { new Ec2ApiException("GetParameter", "InvalidSignatureException", "req-2", "refused"), ExitCodes.Credentials },
+        { new Ec2ApiException("GetParameter", "IncompleteSignature", "req-2", "refused"), ExitCodes.Credentials },
     };
 
     [Theory]

@@ -19,7 +19,7 @@ public static class Ec2ConfigurationKeys
             "see \"Region\" below", (_, v, p) => Region(v, p), alwaysWritten: true),
         K.Key("instanceType", T.Text, c => c.InstanceType, (c, v) => c with { InstanceType = v }, "instance type (`family.size`); EC2 Mac types are refused",
             check: (_, v, p) => InstanceType(v, p), alwaysWritten: true),
-        K.Key("instanceTypes", T.List, c => c.InstanceTypes, (c, v) => c with { InstanceTypes = v }, "on-demand alternatives tried in order after `instanceType` when it has no capacity or is not offered in an AZ",
+        K.Key("instanceTypes", T.List, c => c.InstanceTypes, (c, v) => c with { InstanceTypes = v }, "on-demand alternatives tried in order after `instanceType` when it has no capacity or is not offered in an AZ; a type the region offers nowhere stops before launching (exit 2, named by its index)",
             check: (_, v, p) => InstanceTypes(v, p)),
         K.Key("subnets", T.List, c => c.Subnets, (c, v) => c with { Subnets = v }, "`subnet-...` ids tried one AZ after another on capacity errors; not with `subnetId`",
             "the default VPC's default subnets", (c, v, p) =>
@@ -55,7 +55,7 @@ public static class Ec2ConfigurationKeys
         K.Key("spotEnabled", T.Bool, c => c.SpotEnabled, (c, v) => c with { SpotEnabled = v }, "launch as spot (on-demand is the default)"),
         K.Key("spotMaxPrice", T.Optional(T.Price), c => c.SpotMaxPrice, (c, v) => c with { SpotMaxPrice = v }, "highest spot $/h",
             "on-demand price", PositiveAmount("price in USD per hour")),
-        K.Key("spotInstanceTypes", T.List, c => c.SpotInstanceTypes, (c, v) => c with { SpotInstanceTypes = v }, "spot types tried in order",
+        K.Key("spotInstanceTypes", T.List, c => c.SpotInstanceTypes, (c, v) => c with { SpotInstanceTypes = v }, "spot types, one EC2 Fleet (price-capacity-optimized) over them and the AZs",
             "`[instanceType]`", (_, v, p) => InstanceTypes(v, p)),
         K.Key("spotFallbackToOnDemand", T.Bool, c => c.SpotFallbackToOnDemand, (c, v) => c with { SpotFallbackToOnDemand = v }, "on capacity/price errors or an interruption, use on-demand"),
         K.Key("tenancy", T.Text, c => c.Tenancy, (c, v) => c with { Tenancy = v }, "only shared tenancy; dedicated instances and hosts are out of scope",

@@ -7,7 +7,7 @@ namespace Acode.IntegrationTests.Cli;
 /// </summary>
 internal static class BadInputCorpus
 {
-    private const string Cfg = "The EC2 target configuration has 1 problem(s)";
+    private const string Cfg = "The configuration has 1 problem(s)";
     private const string SshBase = "sshTarget:\n  host: 127.0.0.1\n  user: dev\n  privateKeyPath: key\n";
 
     public static IReadOnlyList<BadInput> Rows { get; } =
@@ -142,8 +142,8 @@ internal static class BadInputCorpus
         new("exec --mode airgapped -- true", 3, "blocked in airgapped mode"),
 
         // exec: missing command, conflicting flags, words before --.
-        new("exec", 2, "command: is required"),
-        new("exec --", 2, "command: is required"),
+        new("exec", 2, "command: give the command to run after --"),
+        new("exec --", 2, "command: give the command to run after --"),
         new("exec --target bogus -- true", 2, "--target: Argument 'bogus' not recognized"),
         new("exec --emulator --target ssh -- true", 2, "--emulator: emulates EC2 only; drop --target ssh"),
         new("exec --upload /no/such/folder -- true", 2, "--upload: no such folder: /no/such/folder"),
@@ -160,7 +160,7 @@ internal static class BadInputCorpus
         new("target ec2 list", 2, "ec2Target.ebsSizeGb: must be between 8 and 16384, got 3", "ec2Target:\n  ebsSizeGb: 3\n"),
         new("target ec2 list", 2, "ec2Target.instanceTyp: is not a known key (did you mean instanceType?)", "ec2Target:\n  instanceTyp: t3.medium\n"),
         new("target ec2 list", 2, "ec2Target.region: must be a region code", "ec2Target:\n  region: mars-1\n"),
-        new("target ec2 list", 2, "ec2Target.pollInterval: must be a duration", "ec2Target:\n  pollInterval: soon\n"),
+        new("target ec2 list", 2, "ec2Target.pollInterval: expected a duration", "ec2Target:\n  pollInterval: soon\n"),
         new("target ec2 list", 2, "ec2Target.spotMaxPrice: must be a decimal number", "ec2Target:\n  spotMaxPrice: cheap\n"),
         new("target ec2 list", 2, "ec2Target.ami: must be an AMI id", "ec2Target:\n  ami: ami-zz\n"),
         new("exec -- true", 2, "ec2Target.tags.aws:x: tag keys starting with aws: are reserved", "ec2Target:\n  tags:\n    aws:x: y\n"),
