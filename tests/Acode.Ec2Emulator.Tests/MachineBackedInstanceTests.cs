@@ -15,61 +15,45 @@ public sealed class MachineBackedInstanceTests
     [Fact]
     public async Task A_launched_instance_is_an_sshd_that_knows_its_imds_and_honours_poweroff()
     {
-        var folder = Directory.CreateTempSubdirectory("acode-emu-e2e-");
+        await using var run = await MachinesWithKey.StartAsync("e2e");
+        var (emulator, h, key) = (run.Emulator, run.Harness, run.Key);
+        var open = await OpenSshGroupAsync(h, "127.0.0.1/32");
+        var closed = (await h.RunAsync(r => r.KeyName = "e2e")).InstanceId;
+        var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("e2e", [open]))).InstanceId;
 
-        // The login user reads authorized_keys under the work root itself, so the folder must be traversable.
-        File.SetUnixFileMode(folder.FullName, (UnixFileMode)0b111_101_101);
-        try
+        // The default VPC's default group admits only itself, as on AWS: the login is refused.
+        var refused = await h.WaitAsync(closed, i => i.State.Name == InstanceStateName.Running);
+        var closedMachine = emulator.FindMachine(closed)!;
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(closedMachine.IsBooted));
+        using (var denied = new SshClient(refused.PublicIpAddress, closedMachine.SshPort, closedMachine.LoginUserName, key.Open()))
         {
-            await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions
-            {
-                StartMachines = true, MachineWorkRoot = Path.Combine(folder.FullName, "machines"), Settings = EmulatorHarness.Instant,
-            });
-            await using var h = new EmulatorHarness(emulator);
-            var key = ClientKey.Generate(folder.FullName);
-            await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "e2e", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
-            var open = await OpenSshGroupAsync(h, "127.0.0.1/32");
-            var closed = (await h.RunAsync(r => r.KeyName = "e2e")).InstanceId;
-            var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("e2e", [open]))).InstanceId;
-
-            // The default VPC's default group admits only itself, as on AWS: the login is refused.
-            var refused = await h.WaitAsync(closed, i => i.State.Name == InstanceStateName.Running);
-            var closedMachine = emulator.FindMachine(closed)!;
-            await EmulatorHarness.WaitForAsync(() => Task.FromResult(closedMachine.IsBooted));
-            using (var denied = new SshClient(refused.PublicIpAddress, closedMachine.SshPort, closedMachine.LoginUserName, key.Open()))
-            {
-                await Assert.ThrowsAsync<SshAuthenticationException>(() => denied.ConnectAsync(CancellationToken.None));
-            }
-
-            var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
-            var machine = emulator.FindMachine(id)!;
-            await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
-            Assert.Equal(running.PublicIpAddress, machine.Address!.ToString());
-
-            string? seen = null;
-            using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
-            ssh.HostKeyReceived += (_, e) => (seen, e.CanTrust) = (e.FingerPrintSHA256, true);
-            await ssh.ConnectAsync(CancellationToken.None);
-            var imds = ssh.RunCommand("t=$(curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/api/token\"); "
-                + "curl -s -H \"X-aws-ec2-metadata-token: $t\" \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/meta-data/instance-id\"").Result;
-            Assert.Equal(id, imds.Trim());
-
-            var console = Encoding.UTF8.GetString(Convert.FromBase64String((await h.Ec2.GetConsoleOutputAsync(new GetConsoleOutputRequest { InstanceId = id })).Output));
-            Assert.Contains(Regex.Matches(console, @"SHA256:([A-Za-z0-9+/]+)").Select(m => m.Groups[1].Value), f => f == seen);
-
-            PowerOff(ssh);
-            var stopped = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Stopped);
-            Assert.Equal("Client.InstanceInitiatedShutdown", stopped.StateReason.Code);
-            Assert.False(machine.IsBooted);
-
-            await h.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
-            await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
-            Assert.False(Directory.Exists(machine.HomePath));
+            await Assert.ThrowsAsync<SshAuthenticationException>(() => denied.ConnectAsync(CancellationToken.None));
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+        var machine = emulator.FindMachine(id)!;
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
+        Assert.Equal(running.PublicIpAddress, machine.Address!.ToString());
+
+        string? seen = null;
+        using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
+        ssh.HostKeyReceived += (_, e) => (seen, e.CanTrust) = (e.FingerPrintSHA256, true);
+        await ssh.ConnectAsync(CancellationToken.None);
+        var imds = ssh.RunCommand("t=$(curl -s -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60' \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/api/token\"); "
+            + "curl -s -H \"X-aws-ec2-metadata-token: $t\" \"$AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/meta-data/instance-id\"").Result;
+        Assert.Equal(id, imds.Trim());
+
+        var console = Encoding.UTF8.GetString(Convert.FromBase64String((await h.Ec2.GetConsoleOutputAsync(new GetConsoleOutputRequest { InstanceId = id })).Output));
+        Assert.Contains(Regex.Matches(console, @"SHA256:([A-Za-z0-9+/]+)").Select(m => m.Groups[1].Value), f => f == seen);
+
+        PowerOff(ssh);
+        var stopped = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Stopped);
+        Assert.Equal("Client.InstanceInitiatedShutdown", stopped.StateReason.Code);
+        Assert.False(machine.IsBooted);
+
+        await h.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
+        await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Terminated);
+        Assert.False(Directory.Exists(machine.HomePath));
     }
 
     [Fact]
@@ -91,29 +75,53 @@ public sealed class MachineBackedInstanceTests
     [Fact]
     public async Task A_group_opening_ssh_only_to_another_address_refuses_this_one()
     {
-        var folder = Directory.CreateTempSubdirectory("acode-emu-sg-");
-        File.SetUnixFileMode(folder.FullName, (UnixFileMode)0b111_101_101);
-        try
+        await using var run = await MachinesWithKey.StartAsync("sg");
+        var (emulator, h, key) = (run.Emulator, run.Harness, run.Key);
+        var elsewhere = await OpenSshGroupAsync(h, "203.0.113.7/32");
+        var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("sg", [elsewhere]))).InstanceId;
+        var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
+        var machine = emulator.FindMachine(id)!;
+        await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
+
+        using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
+        await Assert.ThrowsAsync<SshAuthenticationException>(() => ssh.ConnectAsync(CancellationToken.None));
+    }
+
+    // An emulator whose instances are real sshd machines, with a client key imported as key pair keyName; disposing it
+    // stops the machines and removes the folder.
+    private sealed class MachinesWithKey : IAsyncDisposable
+    {
+        private readonly DirectoryInfo _folder;
+
+        private MachinesWithKey(DirectoryInfo folder, Ec2Emulator emulator, EmulatorHarness harness, ClientKey key) =>
+            (_folder, Emulator, Harness, Key) = (folder, emulator, harness, key);
+
+        public Ec2Emulator Emulator { get; }
+
+        public EmulatorHarness Harness { get; }
+
+        public ClientKey Key { get; }
+
+        public static async Task<MachinesWithKey> StartAsync(string keyName)
         {
-            await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions
+            var folder = Directory.CreateTempSubdirectory("acode-emu-" + keyName + "-");
+
+            // The login user reads authorized_keys under the work root itself, so the folder must be traversable.
+            File.SetUnixFileMode(folder.FullName, (UnixFileMode)0b111_101_101);
+            var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions
             {
                 StartMachines = true, MachineWorkRoot = Path.Combine(folder.FullName, "machines"), Settings = EmulatorHarness.Instant,
             });
-            await using var h = new EmulatorHarness(emulator);
+            var harness = new EmulatorHarness(emulator);
             var key = ClientKey.Generate(folder.FullName);
-            await h.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = "sg", PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
-            var elsewhere = await OpenSshGroupAsync(h, "203.0.113.7/32");
-            var id = (await h.RunAsync(r => (r.KeyName, r.SecurityGroupIds) = ("sg", [elsewhere]))).InstanceId;
-            var running = await h.WaitAsync(id, i => i.State.Name == InstanceStateName.Running);
-            var machine = emulator.FindMachine(id)!;
-            await EmulatorHarness.WaitForAsync(() => Task.FromResult(machine.IsBooted));
-
-            using var ssh = new SshClient(running.PublicIpAddress, machine.SshPort, machine.LoginUserName, key.Open());
-            await Assert.ThrowsAsync<SshAuthenticationException>(() => ssh.ConnectAsync(CancellationToken.None));
+            await harness.Ec2.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = keyName, PublicKeyMaterial = Convert.ToBase64String(Encoding.UTF8.GetBytes(key.PublicKeyLine)) });
+            return new MachinesWithKey(folder, emulator, harness, key);
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            folder.Delete(recursive: true);
+            await Harness.DisposeAsync(); // it disposes the emulator too
+            _folder.Delete(recursive: true);
         }
     }
 
